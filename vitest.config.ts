@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: ['packages/*'],
+    reporters: ['default', 'json'],
+    outputFile: { json: './coverage/test-results.json' },
+  },
+});
