@@ -13,6 +13,7 @@
  * @packageDocumentation
  */
 export * from './errors/index';
+export * from './logging/index';
 export * from './http/index';
 export * from './rate-limit/index';
 export * from './model/index';

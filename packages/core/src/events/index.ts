@@ -1,1 +1,6 @@
-export {};
+/**
+ * Typed engine events (`GrowthEvents`) and the event bus.
+ * @module
+ */
+export * from './event-bus';
+export * from './growth-events';

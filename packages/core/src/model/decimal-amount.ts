@@ -36,19 +36,6 @@ export function parseDecimal(value: string | number | bigint): DecimalAmount | u
   return { digits: sign === '-' ? -digits : digits, scale };
 }
 
-/**
- * Re-expresses `amount` with exactly `targetScale` decimals and returns the integer digits,
- * rounding as `rounding` says; `exact` returns `undefined` when rounding would be needed.
- */
-export function rescaleDecimal(
-  amount: DecimalAmount,
-  targetScale: number,
-  rounding: RoundingMode,
-): bigint | undefined {
-  if (amount.scale <= targetScale) return amount.digits * 10n ** BigInt(targetScale - amount.scale);
-  return divideRounded(amount.digits, 10n ** BigInt(amount.scale - targetScale), rounding);
-}
-
 /** Divides two bigints (`divisor` > 0) with the given rounding; `exact` gives `undefined` on a remainder. */
 export function divideRounded(dividend: bigint, divisor: bigint, rounding: RoundingMode): bigint | undefined {
   const quotient = dividend / divisor; // truncates toward zero

@@ -13,12 +13,9 @@ export const IsoDateSchema = z.iso.date();
 export type IsoDate = z.infer<typeof IsoDateSchema>;
 
 /** An IANA time zone name that this runtime knows, e.g. `Europe/Paris` or `America/New_York`. */
-export const TimeZoneSchema = z
-  .string()
-  .min(1)
-  .refine(isKnownTimeZone, {
-    message: 'Unknown IANA time zone; use a name like "Europe/Paris" or "America/New_York".',
-  });
+export const TimeZoneSchema = z.string().min(1).refine(isKnownTimeZone, {
+  message: 'Unknown IANA time zone; use a name like "Europe/Paris" or "America/New_York".',
+});
 
 /** An IANA time zone name; see {@link TimeZoneSchema}. */
 export type TimeZone = z.infer<typeof TimeZoneSchema>;

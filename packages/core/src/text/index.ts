@@ -1,1 +1,7 @@
-export {};
+/**
+ * Text rules: X weighted length, hashtag normalisation and per-channel caption limits as data.
+ * @module
+ */
+export * from './caption-limits';
+export * from './hashtags';
+export * from './x-weighted-length';

@@ -1,0 +1,1 @@
+export { createSeededRandom, logGamma, type SeededRandom } from './seeded-random';
