@@ -184,7 +184,7 @@ export function runSimulation(world: World, controller: Controller, noise?: Seed
       if (creativeValue(world, i * K + k) > creativeValue(world, i * K + best)) best = k;
     }
     const bestShare = view.budgets[i * T + T - 1]! > 0 ? view.shares[(i * K + best) * T + T - 1]! : 0;
-    wrongWinner.push(bestShare < 0.2);
+    wrongWinner.push(bestShare < 0.2 - TOLERANCE);
     let minShare = 1;
     for (let k = 0; k < K; k += 1) minShare = Math.min(minShare, view.shares[(i * K + k) * T + T - 1]!);
     minFinalShare.push(minShare);

@@ -79,6 +79,16 @@ export const PLATFORM_BUDGET_RULES: Readonly<Record<AdsPlatformId, PlatformBudge
   },
 };
 
+/** Minimum evidence before an action: spend (minor units), hours since launch, reported conversions. */
+export const EvidenceSchema = z.strictObject({
+  spendMinor: z.number().int().min(0).default(5_000),
+  ageHours: z.number().min(0).default(72),
+  conversions: z.number().min(0).default(0),
+});
+
+/** Minimum evidence before an action; see {@link EvidenceSchema}. */
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
 /** The hard limits every decision passes through, whoever proposed it. */
 export const GuardrailSettingsSchema = z.strictObject({
   /** Most the sum of active campaigns' daily budgets may reach. */
@@ -92,26 +102,30 @@ export const GuardrailSettingsSchema = z.strictObject({
   /** Per-platform overrides of {@link PLATFORM_BUDGET_RULES}. */
   platforms: z.partialRecord(z.enum(['meta', 'google', 'tiktok', 'pinterest']), PlatformBudgetRulesSchema.partial()).default({}),
   /**
-   * Evidence a campaign (or creative) needs before it may be paused or have its budget changed:
-   * spend so far, age and reported conversions. Defaults: 50.00, 72 hours, 0 conversions.
+   * Evidence a campaign needs before the guardrails let anything act on its performance: spend so far,
+   * age since launch and reported conversions. `pause` applies to pausing a campaign or a creative
+   * (defaults: 50.00, 72 hours, 0 conversions; the creative's own spend counts for a creative),
+   * `budgetChange` to any budget change (defaults: 50.00, 24 hours, 0 conversions).
    */
   minEvidence: z
     .strictObject({
-      spendMinor: z.number().int().min(0).default(5_000),
-      ageHours: z.number().min(0).default(72),
-      conversions: z.number().min(0).default(0),
+      pause: EvidenceSchema.prefault({ ageHours: 72 }),
+      budgetChange: EvidenceSchema.prefault({ ageHours: 24 }),
     })
     .prefault({}),
   /**
-   * Reversible stop-loss: pause a campaign whose reported ROAS since launch stays below `minRoas` after
-   * `minSpendMinor` of spend. `false` turns it off.
+   * Reversible stop-loss, a safety net rather than an optimiser: pause a campaign once it has spent
+   * `minSpendBudgetDays` daily budgets and, at `confidence`, its ROAS since launch is below `maxRoas`
+   * (the upper Poisson bound on its reported conversions, valued at the account's average order, says
+   * so). Defaults: below 0.5 at 99 % after three days of budget. `false` turns it off.
    */
   stopLoss: z
     .union([
       z.literal(false),
       z.strictObject({
-        minSpendMinor: z.number().int().min(0).default(30_000),
-        minRoas: z.number().min(0).default(0.2),
+        minSpendBudgetDays: z.number().min(0).default(3),
+        maxRoas: z.number().min(0).default(0.5),
+        confidence: z.number().min(0.5).max(0.9999).default(0.99),
       }),
     ])
     .prefault({}),

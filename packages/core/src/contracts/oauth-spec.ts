@@ -12,7 +12,10 @@ export const OAuthClientSchema = z.strictObject({
   /** Client secret (app secret); omit for a public client. */
   secret: z.string().min(1).optional(),
   /** Every redirect URI registered for the app; `begin()` refuses any other. */
-  redirectUris: z.array(z.url({ protocol: /^https?$/ })).min(1).readonly(),
+  redirectUris: z
+    .array(z.url({ protocol: /^https?$/ }))
+    .min(1)
+    .readonly(),
 });
 
 /** The app's OAuth client at a platform; see {@link OAuthClientSchema}. */

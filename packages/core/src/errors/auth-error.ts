@@ -1,4 +1,4 @@
-import { type GrowthErrorCode, GrowthError, hasErrorMarker, markErrorClass } from './growth-error';
+import { GrowthError, type GrowthErrorCode, hasErrorMarker, markErrorClass } from './growth-error';
 
 /** Options for {@link AuthError}. */
 export interface AuthErrorOptions {

@@ -13,7 +13,9 @@ import { redactSecrets, redactValue } from './redaction';
  * @param knownSecrets - literal secret values to remove (values shorter than 6 characters are ignored).
  */
 export function redactErrorSecrets<E>(error: E, knownSecrets: Iterable<string | undefined>): E {
-  const secrets = [...knownSecrets].filter((secret): secret is string => secret !== undefined && secret !== '');
+  const secrets = [...knownSecrets].filter(
+    (secret): secret is string => secret !== undefined && secret !== '',
+  );
   if (secrets.length === 0 || !(error instanceof Error)) return error;
   scrub(error, secrets, new WeakSet());
   return error;
@@ -32,8 +34,16 @@ function scrub(error: Error, secrets: string[], seen: WeakSet<object>): void {
     }
   }
   if (error.cause !== undefined) {
-    const cause = error.cause instanceof Error ? scrubNested(error.cause, secrets, seen) : redactValue(error.cause, secrets);
-    Object.defineProperty(error, 'cause', { value: cause, writable: true, enumerable: false, configurable: true });
+    const cause =
+      error.cause instanceof Error
+        ? scrubNested(error.cause, secrets, seen)
+        : redactValue(error.cause, secrets);
+    Object.defineProperty(error, 'cause', {
+      value: cause,
+      writable: true,
+      enumerable: false,
+      configurable: true,
+    });
   }
 }
 

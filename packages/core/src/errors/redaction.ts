@@ -109,7 +109,8 @@ const UNQUOTED_FIELD = new RegExp(
 );
 
 /** A bare `Bearer <token>` / `Basic <base64>` anywhere; the token must look like one (8+ chars, a digit or symbol). */
-const AUTH_SCHEME_TOKEN = /\b(Bearer|Basic)\s+(?=[A-Za-z0-9\-._~+/]{8,})(?=[A-Za-z_]*[0-9\-.~+/])[A-Za-z0-9\-._~+/]+=*/gi;
+const AUTH_SCHEME_TOKEN =
+  /\b(Bearer|Basic)\s+(?=[A-Za-z0-9\-._~+/]{8,})(?=[A-Za-z_]*[0-9\-.~+/])[A-Za-z0-9\-._~+/]+=*/gi;
 
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 
@@ -146,7 +147,8 @@ function redactNode(
   if (typeof value === 'bigint') return value.toString();
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return value;
-  if (value instanceof URL || value instanceof URLSearchParams) return redactSecrets(value.toString(), secrets);
+  if (value instanceof URL || value instanceof URLSearchParams)
+    return redactSecrets(value.toString(), secrets);
   if (seen.has(value)) return '[Circular]';
   if (depth >= MAX_DEPTH) return '[Truncated]';
   seen.add(value);
@@ -162,7 +164,8 @@ function redactNode(
       return redactEntries(value.entries(), secrets, seen, depth);
     }
     if (value instanceof Map) return redactEntries(value.entries(), secrets, seen, depth);
-    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return `[Binary ${value.byteLength} bytes]`;
+    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer)
+      return `[Binary ${value.byteLength} bytes]`;
     return redactEntries(Object.entries(value), secrets, seen, depth);
   } finally {
     seen.delete(value);

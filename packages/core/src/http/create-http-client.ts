@@ -39,7 +39,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     platform: options.platform,
     baseUrl: options.baseUrl,
     fetch: options.fetch,
-    headers: { ...options.headers },
+    headers: options.headers === undefined ? undefined : { ...options.headers },
     mapError: options.mapError,
     maxRetries: nonNegative('retry.maxAttempts', retry.maxAttempts, 3),
     maxTotalWaitMs: nonNegative('retry.maxTotalWaitMs', retry.maxTotalWaitMs, 60_000),
@@ -47,7 +47,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     maxDelayMs: nonNegative('retry.maxDelayMs', retry.maxDelayMs, 30_000),
     rateLimiter: options.rateLimiter,
     logger:
-      options.logger === undefined || options.logger === silentLogger ? undefined : redactingLogger(options.logger),
+      options.logger === undefined || options.logger === silentLogger
+        ? undefined
+        : redactingLogger(options.logger),
     timeoutMs: positive('timeoutMs', options.timeoutMs, 30_000),
     isTransient: options.isTransient?.bind(options),
     readUsage: options.readUsage?.bind(options) ?? ((headers) => readRateLimitHeaders(headers)),

@@ -1,4 +1,4 @@
-import ky, { isTimeoutError } from 'ky';
+import ky, { isTimeoutError, type Options as KyOptions } from 'ky';
 import pRetry from 'p-retry';
 import { AuthError } from '../errors/auth-error';
 import { redactErrorSecrets } from '../errors/error-secret-scrub';
@@ -7,8 +7,8 @@ import { PlatformApiError, RateLimitError } from '../errors/platform-api-error';
 import { redactSecrets } from '../errors/redaction';
 import type { Logger } from '../logging/logger';
 import { abortableDelay } from '../rate-limit/abortable-delay';
-import type { RateLimiter } from '../rate-limit/rate-limiter';
 import type { RateLimitUsage } from '../rate-limit/rate-limit-types';
+import type { RateLimiter } from '../rate-limit/rate-limiter';
 import { defaultErrorMapper } from './default-error-mapper';
 import type { ErrorMapper, ErrorMapperContext, HttpMethod, HttpRequest, HttpResponse } from './http-types';
 import { readRequestId } from './request-id';
@@ -22,7 +22,8 @@ export interface ResolvedHttpClient {
   platform: string;
   baseUrl: string | undefined;
   fetch: typeof fetch | undefined;
-  headers: Record<string, string>;
+  /** Headers sent with every request; `undefined` when there are none. */
+  headers: Record<string, string> | undefined;
   mapError: ErrorMapper | undefined;
   maxRetries: number;
   maxTotalWaitMs: number;
@@ -40,7 +41,10 @@ export interface ResolvedHttpClient {
  * Runs one `HttpRequest` to completion: ky (with its own retries off) sends each attempt, and exactly one
  * p-retry loop decides whether and when to send again. Every attempt goes through the rate limiter once.
  */
-export function executeHttpCall<T>(client: ResolvedHttpClient, request: HttpRequest<T>): Promise<HttpResponse<T>> {
+export function executeHttpCall<T>(
+  client: ResolvedHttpClient,
+  request: HttpRequest<T>,
+): Promise<HttpResponse<T>> {
   return new HttpCall(client, request).run();
 }
 
@@ -71,6 +75,8 @@ class HttpCall<T> {
   #token: string | undefined;
   readonly #secrets: string[] = [];
   #lastFailure: AttemptFailure | undefined;
+  #builtKyOptions: KyOptions | undefined;
+  #builtForToken: string | undefined;
 
   constructor(client: ResolvedHttpClient, request: HttpRequest<T>) {
     this.#client = client;
@@ -107,9 +113,12 @@ class HttpCall<T> {
   readonly #send = async (): Promise<HttpResponse<T>> => {
     this.#attempts++;
     this.#lastFailure = undefined;
-    const token = await this.#currentToken();
+    const token = this.#request.auth === undefined ? undefined : await this.#currentToken();
     const { authQueryParam } = this.#request;
-    const url = token !== undefined && authQueryParam !== undefined ? appendQueryParam(this.#url, authQueryParam, token) : this.#url;
+    const url =
+      token !== undefined && authQueryParam !== undefined
+        ? appendQueryParam(this.#url, authQueryParam, token)
+        : this.#url;
     this.#client.logger?.debug('http attempt', {
       platform: this.#client.platform,
       method: this.#method,
@@ -119,16 +128,7 @@ class HttpCall<T> {
     let response: Response;
     let body: unknown;
     try {
-      response = await ky(url, {
-        method: this.#method,
-        headers: this.#headers(token),
-        ...this.#body(),
-        retry: 0,
-        throwHttpErrors: false,
-        timeout: this.#request.timeoutMs ?? this.#client.timeoutMs,
-        signal: this.#signal,
-        fetch: this.#client.fetch,
-      });
+      response = await ky(url, this.#kyOptions(token));
       body = await readResponseBody(response, this.#request.responseType ?? 'json');
     } catch (thrown) {
       throw this.#transportFailure(thrown);
@@ -138,6 +138,29 @@ class HttpCall<T> {
     if (mapped !== undefined) throw this.#httpFailure(mapped, response, body);
     return this.#success(response, body);
   };
+
+  /** ky options for an attempt; built once per call and again only when the token changes (ky copies them). */
+  #kyOptions(token: string | undefined): KyOptions {
+    if (this.#builtKyOptions !== undefined && this.#builtForToken === token) return this.#builtKyOptions;
+    const options: KyOptions = {
+      method: this.#method,
+      retry: 0,
+      throwHttpErrors: false,
+      timeout: this.#request.timeoutMs ?? this.#client.timeoutMs,
+    };
+    // Each header costs undici time on every Request ky builds, so an empty set is not passed at all.
+    const headers = this.#headers(token);
+    if (headers !== undefined) options.headers = headers;
+    const { json, form, body } = this.#request;
+    if (json !== undefined) options.json = json;
+    else if (form !== undefined) options.body = form instanceof URLSearchParams ? form : toFormBody(form);
+    else if (body !== undefined) options.body = body;
+    if (this.#signal !== undefined) options.signal = this.#signal;
+    if (this.#client.fetch !== undefined) options.fetch = this.#client.fetch;
+    this.#builtKyOptions = options;
+    this.#builtForToken = token;
+    return options;
+  }
 
   async #currentToken(): Promise<string | undefined> {
     const { auth } = this.#request;
@@ -157,30 +180,23 @@ class HttpCall<T> {
     if (!this.#secrets.includes(token)) this.#secrets.push(token);
   }
 
-  #headers(token: string | undefined): Record<string, string> {
-    const headers: Record<string, string> = { ...this.#client.headers };
-    if ((this.#request.responseType ?? 'json') === 'json') headers.accept ??= 'application/json';
+  #headers(token: string | undefined): Record<string, string> | undefined {
     const extra = this.#request.headers;
+    const withToken = token !== undefined && this.#request.authQueryParam === undefined;
+    if (this.#client.headers === undefined && extra === undefined && !withToken) return undefined;
+    const headers: Record<string, string> = { ...this.#client.headers };
     if (extra !== undefined) {
       for (const name in extra) {
         const value = extra[name];
         if (value !== undefined) headers[name] = value;
       }
     }
-    if (token !== undefined && this.#request.authQueryParam === undefined) {
+    if (token !== undefined && withToken) {
       const name = this.#request.authHeader ?? 'Authorization';
       const scheme = this.#request.authScheme ?? (name.toLowerCase() === 'authorization' ? 'Bearer' : '');
       headers[name] = scheme === '' ? token : `${scheme} ${token}`;
     }
     return headers;
-  }
-
-  #body(): { json?: unknown; body?: BodyInit } {
-    const { json, form, body } = this.#request;
-    if (json !== undefined) return { json };
-    if (form !== undefined) return { body: form instanceof URLSearchParams ? form : toFormBody(form) };
-    if (body !== undefined) return { body };
-    return {};
   }
 
   #reportUsage(headers: Headers): void {
@@ -209,7 +225,8 @@ class HttpCall<T> {
     const now = Date.now();
     let serverDelayMs = platformRetryDelayMs(response.status, response.headers, body, now);
     if (RateLimitError.isInstance(error)) {
-      if (error.resetAt === undefined && serverDelayMs !== undefined) error.resetAt = new Date(now + serverDelayMs);
+      if (error.resetAt === undefined && serverDelayMs !== undefined)
+        error.resetAt = new Date(now + serverDelayMs);
       if (error.resetAt !== undefined) {
         serverDelayMs = Math.max(serverDelayMs ?? 0, error.resetAt.getTime() - now);
         const key = this.#request.rateLimit;
@@ -239,7 +256,10 @@ class HttpCall<T> {
     };
   }
 
-  #unexpectedResponse(response: Response, issues: readonly { path: PropertyKey[]; message: string }[]): GrowthError {
+  #unexpectedResponse(
+    response: Response,
+    issues: readonly { path: PropertyKey[]; message: string }[],
+  ): GrowthError {
     const described = issues.slice(0, 5).map((issue) => ({
       path: issue.path.map(String).join('.') || '(root)',
       message: issue.message,
@@ -260,7 +280,12 @@ class HttpCall<T> {
 
   #transportFailure(thrown: unknown): unknown {
     if (this.#signal?.aborted) return this.#signal.reason;
-    const failure = classifyTransportFailure(thrown, this.#client.platform, this.#what(), isTimeoutError(thrown));
+    const failure = classifyTransportFailure(
+      thrown,
+      this.#client.platform,
+      this.#what(),
+      isTimeoutError(thrown),
+    );
     this.#lastFailure = { error: failure.error, neverSent: failure.neverSent, serverDelayMs: undefined };
     return failure.error;
   }
@@ -286,7 +311,8 @@ class HttpCall<T> {
     }
     if (!this.#isRetryable(failure) || this.#retries >= this.#client.maxRetries) throw failure.error;
     const delay =
-      failure.serverDelayMs ?? backoffDelayMs(this.#retries, this.#client.baseDelayMs, this.#client.maxDelayMs);
+      failure.serverDelayMs ??
+      backoffDelayMs(this.#retries, this.#client.baseDelayMs, this.#client.maxDelayMs);
     if (this.#waitedMs + delay > this.#client.maxTotalWaitMs) {
       this.#client.logger?.warn('http retry would exceed the total wait budget; failing now', {
         platform: this.#client.platform,
@@ -325,7 +351,8 @@ class HttpCall<T> {
 
   #isRetryable(failure: AttemptFailure): boolean {
     const { error } = failure;
-    const retryable = this.#client.isTransient?.(error) ?? (PlatformApiError.isInstance(error) && error.retryable);
+    const retryable =
+      this.#client.isTransient?.(error) ?? (PlatformApiError.isInstance(error) && error.retryable);
     if (!retryable) return false;
     if (failure.neverSent) return true;
     if (!this.#replayable) return false;

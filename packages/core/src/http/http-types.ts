@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { GrowthError } from '../errors/growth-error';
 import type { Logger } from '../logging/logger';
-import type { RateLimiter } from '../rate-limit/rate-limiter';
 import type { RateLimitKey, RateLimitUsage } from '../rate-limit/rate-limit-types';
+import type { RateLimiter } from '../rate-limit/rate-limiter';
 
 /** HTTP methods the kernel sends. */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';

@@ -11,12 +11,18 @@
  * @param body - its parsed body.
  * @param now - the current time in epoch milliseconds.
  */
-export function platformRetryDelayMs(status: number, headers: Headers, body: unknown, now = Date.now()): number | undefined {
+export function platformRetryDelayMs(
+  status: number,
+  headers: Headers,
+  body: unknown,
+  now = Date.now(),
+): number | undefined {
   let delay: number | undefined;
   const retryAfter = headers.get('retry-after');
   if (retryAfter !== null) delay = longer(delay, parseRetryAfter(retryAfter, now));
   const reset = headers.get('x-rate-limit-reset') ?? headers.get('x-ratelimit-reset');
-  if (reset !== null && (status === 429 || remainingIsZero(headers))) delay = longer(delay, parseResetHeader(reset, now));
+  if (reset !== null && (status === 429 || remainingIsZero(headers)))
+    delay = longer(delay, parseResetHeader(reset, now));
   delay = longer(delay, googleRetryDelayMs(body));
   return delay;
 }

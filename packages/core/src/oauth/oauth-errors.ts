@@ -1,5 +1,5 @@
-import { AuthError } from '../errors/index';
 import { hasErrorMarker, markErrorClass } from '../errors/growth-error';
+import { AuthError } from '../errors/index';
 
 /** Why `complete()` refused an OAuth `state`. */
 export type OAuthStateProblem = 'unknown' | 'reused' | 'expired' | 'platform_mismatch' | 'redirect_mismatch';

@@ -24,7 +24,9 @@ export interface ResolvedOAuthPlatform {
  * Validates every platform's OAuth spec and applies its defaults; a wrong spec fails here, at startup,
  * with a `ConfigError` naming the field.
  */
-export function resolvePlatforms(platforms: readonly OAuthPlatform[]): Map<PlatformId, ResolvedOAuthPlatform> {
+export function resolvePlatforms(
+  platforms: readonly OAuthPlatform[],
+): Map<PlatformId, ResolvedOAuthPlatform> {
   if (!Array.isArray(platforms) || platforms.length === 0) {
     throw new ConfigError({
       setting: 'platforms',

@@ -24,7 +24,8 @@ export function readStandardTokenResponse(status: number, body: unknown): TokenG
   const failure = StandardErrorSchema.safeParse(body);
   if (failure.success) {
     const answer: OAuthErrorResponse = { error: failure.data.error };
-    if (failure.data.error_description !== undefined) answer.errorDescription = failure.data.error_description;
+    if (failure.data.error_description !== undefined)
+      answer.errorDescription = failure.data.error_description;
     return answer;
   }
   return { error: status >= 200 && status < 300 ? 'invalid_token_response' : `http_${status}` };
@@ -48,12 +49,18 @@ const seconds = z.preprocess(
 const StandardTokenSchema = z
   .object({
     access_token: z.string().min(1),
-    refresh_token: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.string().optional()),
+    refresh_token: z.preprocess(
+      (value) => (value === '' || value === null ? undefined : value),
+      z.string().optional(),
+    ),
     token_type: z.string().optional().catch(undefined),
     expires_in: seconds,
     refresh_token_expires_in: seconds,
     refresh_expires_in: seconds,
-    scope: z.union([z.string(), z.array(z.string())]).optional().catch(undefined),
+    scope: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .catch(undefined),
   })
   .loose();
 

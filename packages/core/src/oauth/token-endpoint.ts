@@ -35,7 +35,11 @@ export class TokenEndpoint {
 
   /** Uses a refresh token. */
   refresh(refreshToken: string, connectionId: string): Promise<TokenGrant> {
-    const params = { grant_type: 'refresh_token', refresh_token: refreshToken, ...this.#platform.spec.refreshParams };
+    const params = {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      ...this.#platform.spec.refreshParams,
+    };
     return this.request('refresh_token', params, { secrets: [refreshToken], connectionId });
   }
 
@@ -73,7 +77,11 @@ export class TokenEndpoint {
     const response = await this.#send(revokeUrl, 'form', { token, token_type_hint: tokenTypeHint }, secrets);
     if (response.ok) return;
     const answer = readStandardTokenResponse(response.status, parseBody(await response.text()));
-    throw this.#refusal('error' in answer ? answer : { error: `http_${response.status}` }, response.status, secrets);
+    throw this.#refusal(
+      'error' in answer ? answer : { error: `http_${response.status}` },
+      response.status,
+      secrets,
+    );
   }
 
   async #send(
@@ -128,7 +136,9 @@ export class TokenEndpoint {
     connectionId?: string,
   ): Error {
     const description =
-      answer.errorDescription === undefined ? undefined : redactSecrets(answer.errorDescription, secrets).slice(0, 300);
+      answer.errorDescription === undefined
+        ? undefined
+        : redactSecrets(answer.errorDescription, secrets).slice(0, 300);
     if (answer.transient === true || TRANSIENT.has(answer.error) || status === 429 || status >= 500) {
       return new PlatformApiError({
         platform: this.#platform.id,
@@ -150,7 +160,13 @@ export class TokenEndpoint {
 }
 
 /** OAuth error codes meaning the grant itself is gone: only the user can fix it by reconnecting. */
-const REAUTHORIZE = new Set(['invalid_grant', 'access_denied', 'invalid_token', 'expired_token', 'token_expired']);
+const REAUTHORIZE = new Set([
+  'invalid_grant',
+  'access_denied',
+  'invalid_token',
+  'expired_token',
+  'token_expired',
+]);
 
 /** OAuth error codes meaning "try again later". */
 const TRANSIENT = new Set(['temporarily_unavailable', 'server_error', 'slow_down']);

@@ -55,7 +55,9 @@ export class RateLimitBucket {
     const now = Date.now();
     const resetAt = usage.resetAt?.getTime();
     const windowMs =
-      resetAt !== undefined && resetAt > now ? resetAt - now : (this.#rule?.intervalMs ?? DEFAULT_USAGE_WINDOW_MS);
+      resetAt !== undefined && resetAt > now
+        ? resetAt - now
+        : (this.#rule?.intervalMs ?? DEFAULT_USAGE_WINDOW_MS);
     if (used >= HOLD_AT_PERCENT) {
       this.#spacingMs = 0;
       this.pauseUntil(now + windowMs);

@@ -168,7 +168,8 @@ function parseLine(line: string): LogLine | undefined {
   if (typeof key !== 'string') return undefined;
   if (op === 'd' && value.length === 2) return ['d', key];
   if (op === 's' && value.length === 3) return ['s', key, value[2]];
-  if (op === 's' && value.length === 4 && typeof expiresAt === 'number') return ['s', key, value[2], expiresAt];
+  if (op === 's' && value.length === 4 && typeof expiresAt === 'number')
+    return ['s', key, value[2], expiresAt];
   return undefined;
 }
 

@@ -119,7 +119,11 @@ export function assembleKeyvStore(parts: KeyvStoreParts): Store {
  * A keyv instance that throws storage errors instead of emitting them. Internal. `prefixKeys: false`
  * leaves prefixing to adapters that namespace keys themselves (as `@keyv/redis` does).
  */
-export function createKeyv(adapter: unknown, namespace: string, options: { prefixKeys?: boolean } = {}): Keyv {
+export function createKeyv(
+  adapter: unknown,
+  namespace: string,
+  options: { prefixKeys?: boolean } = {},
+): Keyv {
   return new Keyv({
     // biome-ignore lint/suspicious/noExplicitAny: keyv's adapter type is deliberately kept out of our API.
     store: adapter as any,

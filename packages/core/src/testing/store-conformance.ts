@@ -55,9 +55,9 @@ export function runStoreConformance(
       await store.values.set('audit-probe', { marker: 'conformance-entry-marker' });
       const dump: string[] = [];
       for await (const entry of store.entries()) dump.push(`${entry.key}=${JSON.stringify(entry.value)}`);
-      expect(dump.some((line) => line.includes('audit-probe') && line.includes('conformance-entry-marker'))).toBe(
-        true,
-      );
+      expect(
+        dump.some((line) => line.includes('audit-probe') && line.includes('conformance-entry-marker')),
+      ).toBe(true);
     });
   });
 }
@@ -114,7 +114,10 @@ function describeRepositories(current: () => Store): void {
     const sizes: number[] = [];
     let cursor: string | undefined;
     do {
-      const page = await repository.list('shop-a', cursor === undefined ? { limit: 10 } : { limit: 10, cursor });
+      const page = await repository.list(
+        'shop-a',
+        cursor === undefined ? { limit: 10 } : { limit: 10, cursor },
+      );
       sizes.push(page.items.length);
       seen.push(...page.items.map((item) => item.id));
       cursor = page.nextCursor;

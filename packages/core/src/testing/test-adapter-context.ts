@@ -59,7 +59,9 @@ export function createTestAdapterContext(options: TestAdapterContextOptions): Ad
   });
   const credentials: AccessTokenSource = {
     getAccessToken: async () => options.accessToken,
-    ...(options.refreshAccessToken === undefined ? {} : { refreshAfterUnauthorized: options.refreshAccessToken }),
+    ...(options.refreshAccessToken === undefined
+      ? {}
+      : { refreshAfterUnauthorized: options.refreshAccessToken }),
   };
   const http = createHttpClient({
     retry: { maxAttempts: 3, maxTotalWaitMs: 10_000 },

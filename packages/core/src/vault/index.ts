@@ -4,7 +4,13 @@
  *
  * @module
  */
-export { createKeyRing, type EncryptionKeyInput, type KeyRing, type SealedBox, SealedBoxSchema } from './key-ring';
+export {
+  createKeyRing,
+  type EncryptionKeyInput,
+  type KeyRing,
+  type SealedBox,
+  SealedBoxSchema,
+} from './key-ring';
 export { type AccountToken, AccountTokenSchema, type TokenSet, TokenSetSchema } from './token-set';
 export {
   createTokenVault,

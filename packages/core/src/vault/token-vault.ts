@@ -123,7 +123,10 @@ function sealRecord(ring: KeyRing, owner: TokenOwner, tokens: TokenSet): SealedT
   };
 }
 
-async function rotateAll(ring: KeyRing, records: Repository<SealedTokenRecord>): Promise<VaultRotationReport> {
+async function rotateAll(
+  ring: KeyRing,
+  records: Repository<SealedTokenRecord>,
+): Promise<VaultRotationReport> {
   const report: VaultRotationReport = { examined: 0, resealed: 0, keyId: ring.currentKeyId };
   for await (const tenant of walk((cursor) => records.listTenants({ cursor }))) {
     for await (const record of walk((cursor) => records.list(tenant, { cursor }))) {

@@ -45,7 +45,11 @@ describe('Growth Hub error family', () => {
       [new AuthError({ platform: 'x', connectionId: 'c1' }), 'AuthError', 'auth_failed'],
       [new ValidationError({ field: 'a', reason: 'b', fix: 'c' }), 'ValidationError', 'validation_failed'],
       [new QuotaExceededError({ quota: 'posts_per_day' }), 'QuotaExceededError', 'quota_exceeded'],
-      [new GuardrailError({ rule: 'max_daily_budget', reason: 'too much' }), 'GuardrailError', 'guardrail_blocked'],
+      [
+        new GuardrailError({ rule: 'max_daily_budget', reason: 'too much' }),
+        'GuardrailError',
+        'guardrail_blocked',
+      ],
       [new ConfigError({ setting: 's', reason: 'r', fix: 'f' }), 'ConfigError', 'config_invalid'],
     ];
     for (const [error, name, code] of errors) {
@@ -64,7 +68,13 @@ describe('Growth Hub error family', () => {
     expect(new PlatformApiError({ platform: 'x', status: 400, retryable: true }).retryable).toBe(true);
     const resetAt = new Date('2030-01-01T00:00:00Z');
     const rateLimit = new RateLimitError({ platform: 'x', resetAt, platformCode: 88, requestId: 'r1' });
-    expect(rateLimit).toMatchObject({ status: 429, retryable: true, resetAt, platformCode: 88, requestId: 'r1' });
+    expect(rateLimit).toMatchObject({
+      status: 429,
+      retryable: true,
+      resetAt,
+      platformCode: 88,
+      requestId: 'r1',
+    });
     expect(rateLimit.toJSON()).toMatchObject({ resetAt: resetAt });
   });
 
@@ -78,7 +88,9 @@ describe('Growth Hub error family', () => {
     expect(error.message).toBe(
       'Invalid post.caption: is 312 weighted characters; X allows 280. Fix: shorten the caption or split it into a thread.',
     );
-    expect(error.issues).toEqual([{ field: 'post.caption', reason: 'is 312 weighted characters; X allows 280' }]);
+    expect(error.issues).toEqual([
+      { field: 'post.caption', reason: 'is 312 weighted characters; X allows 280' },
+    ]);
   });
 
   it('ValidationError.fromZodError names the first failing field and keeps every issue', () => {
@@ -87,15 +99,25 @@ describe('Growth Hub error family', () => {
       .safeParse({ budget: { amountMinor: 1.5 }, name: 3 });
     if (parsed.success) throw new Error('expected a failure');
 
-    const error = ValidationError.fromZodError(parsed.error, { subject: 'campaign', fix: 'pass whole minor units' });
+    const error = ValidationError.fromZodError(parsed.error, {
+      subject: 'campaign',
+      fix: 'pass whole minor units',
+    });
 
     expect(error.field).toBe('campaign.budget.amountMinor');
-    expect(error.issues.map((issue) => issue.field)).toEqual(['campaign.budget.amountMinor', 'campaign.name']);
+    expect(error.issues.map((issue) => issue.field)).toEqual([
+      'campaign.budget.amountMinor',
+      'campaign.name',
+    ]);
     expect(error.message).toContain('Fix: pass whole minor units.');
   });
 
   it('ConfigError and GuardrailError say what to do', () => {
-    const config = new ConfigError({ setting: 'x.clientId', reason: 'is missing', fix: 'pass the client id from the X portal' });
+    const config = new ConfigError({
+      setting: 'x.clientId',
+      reason: 'is missing',
+      fix: 'pass the client id from the X portal',
+    });
     const guardrail = new GuardrailError({
       rule: 'max_budget_change_percent',
       reason: 'raises the daily budget by 150 %; the limit is 50 %',
@@ -103,9 +125,15 @@ describe('Growth Hub error family', () => {
       allowed: 50,
     });
 
-    expect(config.message).toBe('Invalid setting x.clientId: is missing. Fix: pass the client id from the X portal.');
+    expect(config.message).toBe(
+      'Invalid setting x.clientId: is missing. Fix: pass the client id from the X portal.',
+    );
     expect(guardrail.message).toContain('Blocked by guardrail max_budget_change_percent');
-    expect(guardrail.toJSON()).toMatchObject({ rule: 'max_budget_change_percent', requested: 150, allowed: 50 });
+    expect(guardrail.toJSON()).toMatchObject({
+      rule: 'max_budget_change_percent',
+      requested: 150,
+      allowed: 50,
+    });
   });
 
   it('AuthError says whether the user must reconnect', () => {
@@ -126,8 +154,16 @@ describe('Growth Hub error family', () => {
 
     expect(error.cause).not.toBe(foreign);
     expect(error.cause).not.toBeInstanceOf(Error);
-    expect(error.cause).toMatchObject({ name: 'Error', code: 'ERR_BAD_REQUEST', message: 'request failed: GET /me?access_token=[REDACTED]' });
-    for (const rendering of [JSON.stringify(error), inspect(error, { depth: 10 }), inspect(error.cause, { depth: 10 })]) {
+    expect(error.cause).toMatchObject({
+      name: 'Error',
+      code: 'ERR_BAD_REQUEST',
+      message: 'request failed: GET /me?access_token=[REDACTED]',
+    });
+    for (const rendering of [
+      JSON.stringify(error),
+      inspect(error, { depth: 10 }),
+      inspect(error.cause, { depth: 10 }),
+    ]) {
       expect(rendering).not.toContain(secret);
     }
   });

@@ -3,8 +3,14 @@ import { consoleLogger, type Logger, redactingLogger, silentLogger } from '../..
 
 function recordingConsole() {
   const lines: { level: string; args: unknown[] }[] = [];
-  const sink = (level: string) => (...args: unknown[]) => lines.push({ level, args });
-  return { lines, console: { debug: sink('debug'), info: sink('info'), warn: sink('warn'), error: sink('error') } };
+  const sink =
+    (level: string) =>
+    (...args: unknown[]) =>
+      lines.push({ level, args });
+  return {
+    lines,
+    console: { debug: sink('debug'), info: sink('info'), warn: sink('warn'), error: sink('error') },
+  };
 }
 
 describe('logging', () => {

@@ -1,18 +1,48 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { GrowthError, PlatformApiError, redactErrorSecrets, redactSecrets, redactValue } from '../../src/errors/index';
+import {
+  GrowthError,
+  PlatformApiError,
+  redactErrorSecrets,
+  redactSecrets,
+  redactValue,
+} from '../../src/errors/index';
 
 describe('redactSecrets', () => {
   const cases: [string, string, string][] = [
-    ['a query access_token', 'GET /me?fields=id&access_token=EAAB12345xyz&x=1', 'GET /me?fields=id&access_token=[REDACTED]&x=1'],
-    ['form values', 'client_secret=shh123&code_verifier=abc_def&grant_type=authorization_code&refresh_token=rt1', 'client_secret=[REDACTED]&code_verifier=[REDACTED]&grant_type=authorization_code&refresh_token=[REDACTED]'],
+    [
+      'a query access_token',
+      'GET /me?fields=id&access_token=EAAB12345xyz&x=1',
+      'GET /me?fields=id&access_token=[REDACTED]&x=1',
+    ],
+    [
+      'form values',
+      'client_secret=shh123&code_verifier=abc_def&grant_type=authorization_code&refresh_token=rt1',
+      'client_secret=[REDACTED]&code_verifier=[REDACTED]&grant_type=authorization_code&refresh_token=[REDACTED]',
+    ],
     ['a Bearer Authorization header', 'Authorization: Bearer abc.def-123', 'Authorization: [REDACTED]'],
     ['a Basic Authorization header', 'authorization: Basic dXNlcjpwYXNz', 'authorization: [REDACTED]'],
     ['a custom token header', 'Access-Token: 8d7f6e5d4c3b', 'Access-Token: [REDACTED]'],
-    ['JSON fields', '{"access_token":"tok123","token_type":"bearer","refresh_token": "rt_abc"}', '{"access_token":"[REDACTED]","token_type":"bearer","refresh_token": "[REDACTED]"}'],
-    ['JSON escaped inside JSON', '"{\\"client_secret\\":\\"s3cr3t\\",\\"a\\":1}"', '"{\\"client_secret\\":\\"[REDACTED]\\",\\"a\\":1}"'],
-    ['object literal fields', "{ accessToken: 'tok123', other: 1 }", "{ accessToken: '[REDACTED]', other: 1 }"],
-    ['a URL-encoded URL inside a URL', 'next=https%3A%2F%2Fa.b%2Fcb%3Faccess_token%3Dsecret999%26foo%3Dbar', 'next=https%3A%2F%2Fa.b%2Fcb%3Faccess_token%3D[REDACTED]%26foo%3Dbar'],
+    [
+      'JSON fields',
+      '{"access_token":"tok123","token_type":"bearer","refresh_token": "rt_abc"}',
+      '{"access_token":"[REDACTED]","token_type":"bearer","refresh_token": "[REDACTED]"}',
+    ],
+    [
+      'JSON escaped inside JSON',
+      '"{\\"client_secret\\":\\"s3cr3t\\",\\"a\\":1}"',
+      '"{\\"client_secret\\":\\"[REDACTED]\\",\\"a\\":1}"',
+    ],
+    [
+      'object literal fields',
+      "{ accessToken: 'tok123', other: 1 }",
+      "{ accessToken: '[REDACTED]', other: 1 }",
+    ],
+    [
+      'a URL-encoded URL inside a URL',
+      'next=https%3A%2F%2Fa.b%2Fcb%3Faccess_token%3Dsecret999%26foo%3Dbar',
+      'next=https%3A%2F%2Fa.b%2Fcb%3Faccess_token%3D[REDACTED]%26foo%3Dbar',
+    ],
     ['a bare Bearer token', 'sent Bearer ya29.a0AfH6SMB to the API', 'sent Bearer [REDACTED] to the API'],
     ['a JWT', 'id eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc123 used', 'id [REDACTED] used'],
   ];
@@ -69,7 +99,12 @@ describe('redactErrorSecrets', () => {
 
     redactErrorSecrets(error, [secret]);
 
-    for (const rendering of [error.message, error.stack ?? '', JSON.stringify(error), inspect(error, { depth: 10 })]) {
+    for (const rendering of [
+      error.message,
+      error.stack ?? '',
+      JSON.stringify(error),
+      inspect(error, { depth: 10 }),
+    ]) {
       expect(rendering).not.toContain(secret);
     }
     expect(GrowthError.isInstance(error)).toBe(true);

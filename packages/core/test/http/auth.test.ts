@@ -67,7 +67,9 @@ describe('http kernel auth', () => {
     server = await startRecordingServer((_req, _index, res) => sendJson(res, 401, {}));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url });
 
-    const error = await rejectionOf(http.request({ url: 'me', auth: { getAccessToken: async () => 'only-token-1' } }));
+    const error = await rejectionOf(
+      http.request({ url: 'me', auth: { getAccessToken: async () => 'only-token-1' } }),
+    );
 
     expect(AuthError.isInstance(error)).toBe(true);
     expect(server.requests).toHaveLength(1);

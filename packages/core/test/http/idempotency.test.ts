@@ -92,13 +92,23 @@ describe('http kernel and non-idempotent requests', () => {
       mapError: ({ status, body, platform }) => {
         const code = (body as { error?: { code?: string } } | undefined)?.error?.code;
         if (code === 'not_processed') {
-          return new PlatformApiError({ platform, status, platformCode: code, retryable: true, platformDidNotAct: true });
+          return new PlatformApiError({
+            platform,
+            status,
+            platformCode: code,
+            retryable: true,
+            platformDidNotAct: true,
+          });
         }
         return undefined;
       },
     });
 
-    const response = await http.request<{ id: string }>({ method: 'POST', url: 'posts', json: { text: 'hi' } });
+    const response = await http.request<{ id: string }>({
+      method: 'POST',
+      url: 'posts',
+      json: { text: 'hi' },
+    });
 
     expect(response.data.id).toBe('p1');
     expect(server.requests).toHaveLength(2);
@@ -130,7 +140,12 @@ describe('http kernel and non-idempotent requests', () => {
     server = await startRecordingServer(() => {
       // never answers
     });
-    const http = createHttpClient({ platform: 'test', baseUrl: server.url, timeoutMs: 150, retry: { baseDelayMs: 5 } });
+    const http = createHttpClient({
+      platform: 'test',
+      baseUrl: server.url,
+      timeoutMs: 150,
+      retry: { baseDelayMs: 5 },
+    });
 
     const error = await rejectionOf(http.request({ method: 'POST', url: 'posts', json: { text: 'hello' } }));
 

@@ -22,13 +22,24 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 
 describe('http kernel responses', () => {
   it('joins relative URLs to the base URL, appends search params and parses JSON', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 200, { id: '1' }, { 'x-request-id': 'req-9' }));
-    const http = createHttpClient({ platform: 'test', baseUrl: `${server.url}/v2/` });
+    server = await startRecordingServer((_req, _index, res) =>
+      sendJson(res, 200, { id: '1' }, { 'x-request-id': 'req-9' }),
+    );
+    const http = createHttpClient({
+      platform: 'test',
+      baseUrl: `${server.url}/v2/`,
+      headers: { 'user-agent': 'growthhub-test' },
+    });
 
-    const response = await http.request({ url: '/tweets', searchParams: { ids: ['1', '2'], expand: undefined, n: 3 } });
+    const response = await http.request({
+      url: '/tweets',
+      searchParams: { ids: ['1', '2'], expand: undefined, n: 3 },
+      headers: { 'x-extra': 'yes', 'x-skipped': undefined },
+    });
 
     expect(server.requests[0]!.url).toBe('/v2/tweets?ids=1&ids=2&n=3');
-    expect(server.requests[0]!.headers.accept).toBe('application/json');
+    expect(server.requests[0]!.headers).toMatchObject({ 'user-agent': 'growthhub-test', 'x-extra': 'yes' });
+    expect(server.requests[0]!.headers['x-skipped']).toBeUndefined();
     expect(response).toMatchObject({ status: 200, data: { id: '1' }, attempts: 1, requestId: 'req-9' });
   });
 
@@ -39,7 +50,11 @@ describe('http kernel responses', () => {
     });
     const http = createHttpClient({ platform: 'test', baseUrl: server.url });
 
-    const response = await http.request({ method: 'DELETE', url: 'posts/1', form: { reason: 'spam', skip: undefined } });
+    const response = await http.request({
+      method: 'DELETE',
+      url: 'posts/1',
+      form: { reason: 'spam', skip: undefined },
+    });
 
     expect(response.data).toBeUndefined();
     expect(server.requests[0]!.body).toBe('reason=spam');
@@ -60,7 +75,9 @@ describe('http kernel responses', () => {
   });
 
   it('returns the schema output type on success', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 200, { data: { id: '7', extra: true } }));
+    server = await startRecordingServer((_req, _index, res) =>
+      sendJson(res, 200, { data: { id: '7', extra: true } }),
+    );
     const http = createHttpClient({ platform: 'test', baseUrl: server.url });
 
     const response = await http.request({
@@ -122,8 +139,15 @@ describe('http kernel responses', () => {
       if (index === 0) sendJson(res, 200, {}, headers);
       else sendJson(res, 429, {}, headers);
     });
-    const rateLimiter = createRateLimiter({ rules: [{ platform: 'x', bucket: 'tweets', limit: 100, intervalMs: 900_000 }] });
-    const http = createHttpClient({ platform: 'x', baseUrl: server.url, rateLimiter, retry: { maxTotalWaitMs: 1_000 } });
+    const rateLimiter = createRateLimiter({
+      rules: [{ platform: 'x', bucket: 'tweets', limit: 100, intervalMs: 900_000 }],
+    });
+    const http = createHttpClient({
+      platform: 'x',
+      baseUrl: server.url,
+      rateLimiter,
+      retry: { maxTotalWaitMs: 1_000 },
+    });
     const key = { platform: 'x', accountId: 'u1', bucket: 'tweets' };
 
     await http.request({ url: 'tweets', rateLimit: key });

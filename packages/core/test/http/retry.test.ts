@@ -53,11 +53,16 @@ describe('http kernel retries', () => {
     const resetEpochSeconds = Math.ceil(Date.now() / 1000) + 1;
     server = await startRecordingServer((_req, index, res) => {
       if (index === 0) {
-        sendJson(res, 429, { title: 'Too Many Requests' }, {
-          'x-rate-limit-limit': '50',
-          'x-rate-limit-remaining': '0',
-          'x-rate-limit-reset': String(resetEpochSeconds),
-        });
+        sendJson(
+          res,
+          429,
+          { title: 'Too Many Requests' },
+          {
+            'x-rate-limit-limit': '50',
+            'x-rate-limit-remaining': '0',
+            'x-rate-limit-reset': String(resetEpochSeconds),
+          },
+        );
       } else sendJson(res, 200, { ok: true });
     });
     const http = createHttpClient({ platform: 'x', baseUrl: server.url });
@@ -101,7 +106,9 @@ describe('http kernel retries', () => {
 
   it('counts attempts once per layer: an always-503 server sees exactly maxAttempts + 1 requests', async () => {
     server = await startRecordingServer((_req, _index, res) => sendJson(res, 503, { error: 'down' }));
-    const rateLimiter = createRateLimiter({ rules: [{ platform: 'test', bucket: 'api', limit: 100, intervalMs: 1_000 }] });
+    const rateLimiter = createRateLimiter({
+      rules: [{ platform: 'test', bucket: 'api', limit: 100, intervalMs: 1_000 }],
+    });
     const http = createHttpClient({
       platform: 'test',
       baseUrl: server.url,
@@ -129,8 +136,14 @@ describe('http kernel retries', () => {
   });
 
   it('fails at once with a RateLimitError carrying resetAt when the wait exceeds the total wait budget', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 429, {}, { 'retry-after': '30' }));
-    const http = createHttpClient({ platform: 'test', baseUrl: server.url, retry: { maxTotalWaitMs: 5_000 } });
+    server = await startRecordingServer((_req, _index, res) =>
+      sendJson(res, 429, {}, { 'retry-after': '30' }),
+    );
+    const http = createHttpClient({
+      platform: 'test',
+      baseUrl: server.url,
+      retry: { maxTotalWaitMs: 5_000 },
+    });
     const startedAt = Date.now();
 
     const error = await rejectionOf(http.request({ url: 'things' }));
@@ -145,7 +158,9 @@ describe('http kernel retries', () => {
   });
 
   it('an AbortSignal stops a pending retry at once', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 503, {}, { 'retry-after': '10' }));
+    server = await startRecordingServer((_req, _index, res) =>
+      sendJson(res, 503, {}, { 'retry-after': '10' }),
+    );
     const http = createHttpClient({ platform: 'test', baseUrl: server.url });
     const controller = new AbortController();
     const reason = new Error('caller gave up');
@@ -179,7 +194,12 @@ describe('http kernel retries', () => {
       if (index > 0) sendJson(res, 200, { ok: true });
       // the first request is left hanging
     });
-    const http = createHttpClient({ platform: 'test', baseUrl: server.url, timeoutMs: 200, retry: { baseDelayMs: 5 } });
+    const http = createHttpClient({
+      platform: 'test',
+      baseUrl: server.url,
+      timeoutMs: 200,
+      retry: { baseDelayMs: 5 },
+    });
 
     const response = await http.request({ url: 'things' });
 

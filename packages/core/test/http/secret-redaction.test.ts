@@ -76,12 +76,18 @@ describe('http kernel secret redaction', () => {
   });
 
   it('a token echoed by the default mapper (in the body kept as details) is redacted too', async () => {
-    server = await startRecordingServer((_request, _index, res) => sendJson(res, 500, { trace: `token=${TOKEN}` }));
+    server = await startRecordingServer((_request, _index, res) =>
+      sendJson(res, 500, { trace: `token=${TOKEN}` }),
+    );
     const http = createHttpClient({ platform: 'test', baseUrl: server.url, retry: { maxAttempts: 0 } });
 
     let caught: unknown;
     try {
-      await http.request({ url: 'me', auth: { getAccessToken: async () => TOKEN }, authQueryParam: 'access_token' });
+      await http.request({
+        url: 'me',
+        auth: { getAccessToken: async () => TOKEN },
+        authQueryParam: 'access_token',
+      });
     } catch (error) {
       caught = error;
     }

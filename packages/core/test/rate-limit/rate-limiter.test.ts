@@ -27,25 +27,25 @@ function maxInAnyWindow(timestamps: number[], windowMs: number): number {
 const key = { platform: 'test', accountId: 'a1', bucket: 'api' };
 
 describe('rate limiter', () => {
-  it(
-    'a bucket of 10 calls per second never exceeds 10 in any one-second window under 200 queued calls',
-    async () => {
-      server = await startRecordingServer((_req, _index, res) => sendJson(res, 200, { ok: true }));
-      const rateLimiter = createRateLimiter({ rules: [{ platform: 'test', bucket: 'api', limit: 10, intervalMs: 1_000 }] });
-      const http = createHttpClient({ platform: 'test', baseUrl: server.url, rateLimiter });
+  it('a bucket of 10 calls per second never exceeds 10 in any one-second window under 200 queued calls', async () => {
+    server = await startRecordingServer((_req, _index, res) => sendJson(res, 200, { ok: true }));
+    const rateLimiter = createRateLimiter({
+      rules: [{ platform: 'test', bucket: 'api', limit: 10, intervalMs: 1_000 }],
+    });
+    const http = createHttpClient({ platform: 'test', baseUrl: server.url, rateLimiter });
 
-      const responses = await Promise.all(
-        Array.from({ length: 200 }, (_unused, index) => http.request({ url: `items/${index}`, rateLimit: key })),
-      );
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_unused, index) =>
+        http.request({ url: `items/${index}`, rateLimit: key }),
+      ),
+    );
 
-      expect(responses.every((response) => response.attempts === 1)).toBe(true);
-      const arrivals = server.requests.map((request) => request.at);
-      expect(arrivals).toHaveLength(200);
-      expect(maxInAnyWindow(arrivals, 1_000)).toBeLessThanOrEqual(10);
-      expect(maxInAnyWindow(arrivals, 1_000)).toBe(10);
-    },
-    60_000,
-  );
+    expect(responses.every((response) => response.attempts === 1)).toBe(true);
+    const arrivals = server.requests.map((request) => request.at);
+    expect(arrivals).toHaveLength(200);
+    expect(maxInAnyWindow(arrivals, 1_000)).toBeLessThanOrEqual(10);
+    expect(maxInAnyWindow(arrivals, 1_000)).toBe(10);
+  }, 60_000);
 
   it('pauseUntil holds every call of the bucket until the date, and only that bucket', async () => {
     const rateLimiter = createRateLimiter();
@@ -79,7 +79,9 @@ describe('rate limiter', () => {
     // 80 % used of 10 calls leaves 2 calls for the 600 ms until reset: one every 300 ms.
     rateLimiter.reportUsage(key, { usedPercent: 80, resetAt: new Date(Date.now() + 600) });
     expect(rateLimiter.inspect(key).spacingMs).toBeGreaterThanOrEqual(290);
-    const startedAt = await Promise.all([1, 2, 3].map(() => rateLimiter.schedule(key, async () => Date.now())));
+    const startedAt = await Promise.all(
+      [1, 2, 3].map(() => rateLimiter.schedule(key, async () => Date.now())),
+    );
 
     const [first, second, third] = startedAt as [number, number, number];
     expect(second - first).toBeGreaterThanOrEqual(280);
@@ -138,8 +140,11 @@ describe('rate limiter', () => {
     const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 
     const output = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, ['--import', 'tsx', fixture], { cwd: packageDir, timeout: 15_000 }, (error, stdout) =>
-        error === null ? resolve(stdout) : reject(error),
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', fixture],
+        { cwd: packageDir, timeout: 15_000 },
+        (error, stdout) => (error === null ? resolve(stdout) : reject(error)),
       );
     });
 

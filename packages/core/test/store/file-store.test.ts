@@ -115,7 +115,9 @@ describe('file store', () => {
 
   it('refuses a file another live process holds, and takes over one whose process died', async () => {
     const path = freshPath();
-    const holder = spawn(process.execPath, ['-e', HOLD_LOCK_SCRIPT, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const holder = spawn(process.execPath, ['-e', HOLD_LOCK_SCRIPT, path], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
 
     const blocked = fileStore(path);

@@ -37,15 +37,25 @@ describe('emulator auth checks', () => {
   });
 
   it('answers a missing or unknown bearer token with X 401 problem+json', async () => {
-    const emulator = createEmulator({ platform: 'x', envelope: 'x' }).route('GET', '/2/users/me', () => ({ json: {} }), {
-      auth: bearerAuth({ accept: ['good'] }),
-    });
+    const emulator = createEmulator({ platform: 'x', envelope: 'x' }).route(
+      'GET',
+      '/2/users/me',
+      () => ({ json: {} }),
+      {
+        auth: bearerAuth({ accept: ['good'] }),
+      },
+    );
     const url = await start(emulator);
     for (const headers of [{}, { authorization: 'Bearer bad' }] as Array<Record<string, string>>) {
       const response = await fetch(`${url}/2/users/me`, { headers });
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
-      expect(await response.json()).toEqual({ title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' });
+      expect(await response.json()).toEqual({
+        title: 'Unauthorized',
+        type: 'about:blank',
+        status: 401,
+        detail: 'Unauthorized',
+      });
     }
     expect(emulator.requests.map((r) => r.failure?.note)).toEqual([
       'An access token is required to request this resource.',
@@ -61,7 +71,10 @@ describe('emulator auth checks', () => {
       { auth: bearerAuth({ accept: (token) => token.startsWith('EAA'), queryParameter: 'access_token' }) },
     );
     const url = await start(emulator);
-    expect(await (await fetch(`${url}/v25.0/me?access_token=EAAgood`)).json()).toEqual({ id: '1', via: 'query' });
+    expect(await (await fetch(`${url}/v25.0/me?access_token=EAAgood`)).json()).toEqual({
+      id: '1',
+      via: 'query',
+    });
     const rejected = await fetch(`${url}/v25.0/me?access_token=nope`);
     expect(rejected.status).toBe(400);
     expect(rejected.headers.get('www-authenticate')).toContain('invalid_token');
@@ -78,7 +91,9 @@ describe('emulator auth checks', () => {
       { auth: headerTokenAuth({ header: 'Access-Token', accept: ['adv-token'] }) },
     );
     const url = await start(emulator);
-    const ok = await fetch(`${url}/open_api/v1.3/advertiser/info/`, { headers: { 'Access-Token': 'adv-token' } });
+    const ok = await fetch(`${url}/open_api/v1.3/advertiser/info/`, {
+      headers: { 'Access-Token': 'adv-token' },
+    });
     expect(await ok.json()).toMatchObject({ code: 0, data: { token: 'adv-token' } });
     const bearer = await fetch(`${url}/open_api/v1.3/advertiser/info/`, {
       headers: { authorization: 'Bearer adv-token' },
@@ -117,13 +132,22 @@ describe('emulator auth checks', () => {
     const url = await start(emulator);
     const basic = (id: string, secret: string) =>
       `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
-    const ok = await fetch(`${url}/2/oauth2/token`, { method: 'POST', headers: { authorization: basic('client 1', 's3cr:et') } });
+    const ok = await fetch(`${url}/2/oauth2/token`, {
+      method: 'POST',
+      headers: { authorization: basic('client 1', 's3cr:et') },
+    });
     expect(await ok.json()).toEqual({ client: 'client 1' });
-    const bad = await fetch(`${url}/2/oauth2/token`, { method: 'POST', headers: { authorization: basic('client 1', 'wrong') } });
+    const bad = await fetch(`${url}/2/oauth2/token`, {
+      method: 'POST',
+      headers: { authorization: basic('client 1', 'wrong') },
+    });
     expect(bad.status).toBe(401);
     expect(bad.headers.get('www-authenticate')).toMatch(/^Basic/);
     expect(bad.headers.get('cache-control')).toBe('no-store');
-    expect(await bad.json()).toEqual({ error: 'invalid_client', error_description: 'Client authentication failed.' });
+    expect(await bad.json()).toEqual({
+      error: 'invalid_client',
+      error_description: 'Client authentication failed.',
+    });
   });
 
   it('accepts client credentials in the body under platform field names', async () => {
@@ -131,7 +155,12 @@ describe('emulator auth checks', () => {
       'POST',
       '/v2/oauth/token/',
       (req) => ({ json: { client: req.auth?.clientId } }),
-      { auth: bodyClientAuth({ clients: (id, secret) => id === 'ck' && secret === 'cs', idField: 'client_key' }) },
+      {
+        auth: bodyClientAuth({
+          clients: (id, secret) => id === 'ck' && secret === 'cs',
+          idField: 'client_key',
+        }),
+      },
     );
     const url = await start(emulator);
     const ok = await fetch(`${url}/v2/oauth/token/`, {
@@ -139,7 +168,10 @@ describe('emulator auth checks', () => {
       body: new URLSearchParams({ client_key: 'ck', client_secret: 'cs' }),
     });
     expect(await ok.json()).toEqual({ client: 'ck' });
-    const missing = await fetch(`${url}/v2/oauth/token/`, { method: 'POST', body: new URLSearchParams({ client_key: 'ck' }) });
+    const missing = await fetch(`${url}/v2/oauth/token/`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_key: 'ck' }),
+    });
     expect(missing.status).toBe(401);
     expect((await missing.json()).error).toBe('invalid_client');
   });

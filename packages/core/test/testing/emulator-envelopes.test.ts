@@ -14,9 +14,14 @@ const PostBody = z.object({ text: z.string().max(5), board_id: z.string().regex(
 
 /** Posts a body missing `board_id` and with an over-long `text` to an emulator using `envelope`. */
 async function rejectInvalidBody(envelope: ErrorEnvelopeName) {
-  const emulator = createEmulator({ platform: envelope, envelope }).route('POST', '/things', () => ({ json: {} }), {
-    body: PostBody,
-  });
+  const emulator = createEmulator({ platform: envelope, envelope }).route(
+    'POST',
+    '/things',
+    () => ({ json: {} }),
+    {
+      body: PostBody,
+    },
+  );
   running = await emulator.listen();
   const response = await fetch(`${running.url}/things`, {
     method: 'POST',
@@ -129,7 +134,9 @@ describe('validation errors in each platform envelope', () => {
     const bad = await fetch(`${running.url}/youtube/v3/videos?part=nope`);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.details[0].fieldViolations[0].field).toBe('part');
-    expect(await (await fetch(`${running.url}/youtube/v3/videos?part=statistics`)).json()).toEqual({ part: 'statistics' });
+    expect(await (await fetch(`${running.url}/youtube/v3/videos?part=statistics`)).json()).toEqual({
+      part: 'statistics',
+    });
   });
 
   it('uses a route envelope over the emulator envelope', async () => {
@@ -140,13 +147,24 @@ describe('validation errors in each platform envelope', () => {
       { envelope: 'oauth', body: z.object({ grant_type: z.string() }) },
     );
     running = await emulator.listen();
-    const response = await fetch(`${running.url}/v5/oauth/token`, { method: 'POST', body: new URLSearchParams() });
+    const response = await fetch(`${running.url}/v5/oauth/token`, {
+      method: 'POST',
+      body: new URLSearchParams(),
+    });
     expect(await response.json()).toMatchObject({ error: 'invalid_request' });
   });
 
   it('gives every envelope a status for every failure kind', () => {
     for (const envelope of Object.values(errorEnvelopes)) {
-      for (const kind of ['invalidRequest', 'unauthorized', 'forbidden', 'notFound', 'rateLimited', 'serverError', 'unavailable'] as const) {
+      for (const kind of [
+        'invalidRequest',
+        'unauthorized',
+        'forbidden',
+        'notFound',
+        'rateLimited',
+        'serverError',
+        'unavailable',
+      ] as const) {
         expect(envelope.statuses[kind]).toBeGreaterThanOrEqual(200);
         const answer = envelope.render({ kind }, { requestId: 'r1', now: new Date() });
         expect(answer.status).toBe(envelope.statuses[kind]);

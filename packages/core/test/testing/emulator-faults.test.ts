@@ -102,7 +102,12 @@ describe('emulator scripted faults', () => {
 
   it('answers scripted server errors with the given status, only for matching requests, the given number of times', async () => {
     const { emulator, url } = await startCounter('pinterest');
-    emulator.faults.enqueue({ kind: 'serverError', status: 503, times: 2, match: { method: 'GET', path: '/posts/:id' } });
+    emulator.faults.enqueue({
+      kind: 'serverError',
+      status: 503,
+      times: 2,
+      match: { method: 'GET', path: '/posts/:id' },
+    });
     expect((await fetch(`${url}/posts`, { method: 'POST' })).status).toBe(201);
     const first = await fetch(`${url}/posts/1`);
     expect(first.status).toBe(503);
@@ -161,9 +166,14 @@ describe('emulator scripted faults', () => {
   });
 
   it('applies faults before auth so a bad token still sees them', async () => {
-    const emulator = createEmulator({ platform: 'x', envelope: 'x' }).route('GET', '/me', () => ({ json: {} }), {
-      auth: bearerAuth({ accept: ['t'] }),
-    });
+    const emulator = createEmulator({ platform: 'x', envelope: 'x' }).route(
+      'GET',
+      '/me',
+      () => ({ json: {} }),
+      {
+        auth: bearerAuth({ accept: ['t'] }),
+      },
+    );
     running = await emulator.listen();
     emulator.faults.enqueue({ kind: 'serverError' });
     expect((await fetch(`${running.url}/me`)).status).toBe(500);

@@ -17,7 +17,9 @@ describe('emulator rate limits', () => {
         auth: bearerAuth({ accept: ['alice', 'bob'] }),
         rateLimit: { limit: 3, windowMs: 15 * 60_000 },
       })
-      .route('GET', '/2/tweets', () => ({ json: { data: [] } }), { auth: bearerAuth({ accept: ['alice', 'bob'] }) });
+      .route('GET', '/2/tweets', () => ({ json: { data: [] } }), {
+        auth: bearerAuth({ accept: ['alice', 'bob'] }),
+      });
     running = await emulator.listen();
     const post = (token: string) =>
       fetch(`${running?.url}/2/tweets`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
@@ -47,9 +49,13 @@ describe('emulator rate limits', () => {
   });
 
   it('applies emulator-wide rules added at runtime and forgets them on clear', async () => {
-    const emulator = createEmulator({ platform: 'pinterest', envelope: 'pinterest' }).route('GET', '/v5/pins/:id', (req) => ({
-      json: { id: req.params.id },
-    }));
+    const emulator = createEmulator({ platform: 'pinterest', envelope: 'pinterest' }).route(
+      'GET',
+      '/v5/pins/:id',
+      (req) => ({
+        json: { id: req.params.id },
+      }),
+    );
     running = await emulator.listen();
     emulator.rateLimits.add({ limit: 1, windowMs: 60_000, match: { method: 'GET', path: '/v5/pins/:id' } });
     expect((await fetch(`${running.url}/v5/pins/1`)).status).toBe(200);
@@ -62,9 +68,14 @@ describe('emulator rate limits', () => {
   });
 
   it('reports Meta usage percentages on answers under the limit', async () => {
-    const emulator = createEmulator({ platform: 'meta', envelope: 'meta' }).route('GET', '/v25.0/me', () => ({
-      json: { id: '1' },
-    }), { rateLimit: { limit: 4, windowMs: 3_600_000 } });
+    const emulator = createEmulator({ platform: 'meta', envelope: 'meta' }).route(
+      'GET',
+      '/v25.0/me',
+      () => ({
+        json: { id: '1' },
+      }),
+      { rateLimit: { limit: 4, windowMs: 3_600_000 } },
+    );
     running = await emulator.listen();
     await fetch(`${running.url}/v25.0/me`);
     const second = await fetch(`${running.url}/v25.0/me`);

@@ -2,7 +2,14 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Emulator, FormRecord, RunningEmulator, UploadedFile } from '../../src/testing/index';
-import { bearerAuth, createEmulator, queryList } from '../../src/testing/index';
+import {
+  bearerAuth,
+  createEmulator,
+  EmulatorProblem,
+  json,
+  queryList,
+  redirectFetch,
+} from '../../src/testing/index';
 
 let running: RunningEmulator | undefined;
 
@@ -71,6 +78,48 @@ describe('emulator routing', () => {
     expect(emulator.requests.map((r) => r.failure?.kind)).toEqual(['notFound', 'notFound']);
   });
 
+  it('answers an unknown Graph API path the way Graph does: HTTP 400, code 2500, JSON', async () => {
+    const emulator = createEmulator({ platform: 'meta', envelope: 'meta' });
+    const url = await start(emulator);
+    const response = await fetch(`${url}/v25.0/me/nonsense`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: 2500, type: 'OAuthException' });
+  });
+
+  it('answers an EmulatorProblem thrown by a handler in the envelope, and json() replies as given', async () => {
+    const emulator = createEmulator({ platform: 'pinterest', envelope: 'pinterest' }).route(
+      'GET',
+      '/v5/pins/:id',
+      (req) => {
+        if (req.params.id !== '1')
+          throw new EmulatorProblem({ kind: 'notFound', code: 50, message: 'Pin not found.' });
+        return json({ id: '1' }, 200, { 'x-extra': 'yes' });
+      },
+    );
+    const url = await start(emulator);
+    const missing = await fetch(`${url}/v5/pins/2`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ code: 50, message: 'Pin not found.' });
+    const found = await fetch(`${url}/v5/pins/1`);
+    expect(found.headers.get('x-extra')).toBe('yes');
+    expect(await found.json()).toEqual({ id: '1' });
+  });
+
+  it('redirectFetch sends a platform host to the emulator, keeping path, query and body', async () => {
+    const emulator = createEmulator({ platform: 'x', envelope: 'x' }).route('POST', '/2/tweets', (req) => ({
+      json: { path: req.path, q: req.query.q, body: req.body },
+    }));
+    const url = await start(emulator);
+    const viaEmulator = redirectFetch({ to: url, hosts: ['api.x.com'] });
+    const response = await viaEmulator('https://api.x.com/2/tweets?q=1', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'hi' }),
+    });
+    expect(await response.json()).toEqual({ path: '/2/tweets', q: '1', body: { text: 'hi' } });
+    await expect(viaEmulator(`${url}/2/tweets`, { method: 'POST' })).resolves.toHaveProperty('status', 200);
+  });
+
   it('decodes a JSON body and validates it with the route schema', async () => {
     const emulator = createEmulator({ platform: 'x', envelope: 'x' }).route(
       'POST',
@@ -104,10 +153,14 @@ describe('emulator routing', () => {
 
   it('decodes an urlencoded body with repeated fields as arrays', async () => {
     let seen: unknown;
-    const emulator = createEmulator({ platform: 'oauth', envelope: 'oauth' }).route('POST', '/token', (req) => {
-      seen = req.body;
-      return { json: { ok: true } };
-    });
+    const emulator = createEmulator({ platform: 'oauth', envelope: 'oauth' }).route(
+      'POST',
+      '/token',
+      (req) => {
+        seen = req.body;
+        return { json: { ok: true } };
+      },
+    );
     const url = await start(emulator);
     await fetch(`${url}/token`, {
       method: 'POST',
@@ -122,10 +175,14 @@ describe('emulator routing', () => {
 
   it('decodes a multipart body into text fields and files', async () => {
     let seen: FormRecord | undefined;
-    const emulator = createEmulator({ platform: 'x', envelope: 'x' }).route('POST', '/2/media/upload', (req) => {
-      seen = req.body as FormRecord;
-      return { json: { data: { id: 'm1' } } };
-    });
+    const emulator = createEmulator({ platform: 'x', envelope: 'x' }).route(
+      'POST',
+      '/2/media/upload',
+      (req) => {
+        seen = req.body as FormRecord;
+        return { json: { data: { id: 'm1' } } };
+      },
+    );
     const url = await start(emulator);
     const form = new FormData();
     form.append('media_category', 'tweet_image');
@@ -142,9 +199,13 @@ describe('emulator routing', () => {
   });
 
   it('answers a multipart body without its closing delimiter as an invalid request', async () => {
-    const emulator = createEmulator({ platform: 'pinterest', envelope: 'pinterest' }).route('POST', '/up', () => ({
-      json: {},
-    }));
+    const emulator = createEmulator({ platform: 'pinterest', envelope: 'pinterest' }).route(
+      'POST',
+      '/up',
+      () => ({
+        json: {},
+      }),
+    );
     const url = await start(emulator);
     const response = await fetch(`${url}/up`, {
       method: 'POST',
@@ -157,10 +218,14 @@ describe('emulator routing', () => {
 
   it('keeps the raw body bytes for signature checks', async () => {
     let raw = '';
-    const emulator = createEmulator({ platform: 'meta', envelope: 'meta' }).route('POST', '/webhook', (req) => {
-      raw = req.rawBody.toString('utf8');
-      return { status: 204 };
-    });
+    const emulator = createEmulator({ platform: 'meta', envelope: 'meta' }).route(
+      'POST',
+      '/webhook',
+      (req) => {
+        raw = req.rawBody.toString('utf8');
+        return { status: 204 };
+      },
+    );
     const url = await start(emulator);
     const payload = '{ "b": 1,   "a": 2 }';
     const response = await fetch(`${url}/webhook`, {
@@ -236,7 +301,11 @@ describe('emulator request log', () => {
     await fetch(`${url}/token?access_token=query-secret`, {
       method: 'POST',
       headers: { authorization: 'Basic c2VjcmV0LWNsaWVudA==', 'access-token': 'tt-secret' },
-      body: new URLSearchParams({ client_secret: 'body-secret', refresh_token: 'rt-secret', grant_type: 'refresh_token' }),
+      body: new URLSearchParams({
+        client_secret: 'body-secret',
+        refresh_token: 'rt-secret',
+        grant_type: 'refresh_token',
+      }),
     });
     const [entry] = emulator.requests;
     const printed = `${JSON.stringify(emulator.requests)}\n${inspect(entry)}`;
@@ -250,7 +319,9 @@ describe('emulator request log', () => {
   });
 
   it('forgets requests, faults and rate counts on reset', async () => {
-    const emulator = createEmulator({ platform: 'x', envelope: 'x' }).route('GET', '/a', () => ({ json: {} }));
+    const emulator = createEmulator({ platform: 'x', envelope: 'x' }).route('GET', '/a', () => ({
+      json: {},
+    }));
     const url = await start(emulator);
     emulator.faults.enqueue({ kind: 'serverError', times: 3 });
     await fetch(`${url}/a`);

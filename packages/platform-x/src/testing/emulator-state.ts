@@ -26,7 +26,10 @@ export interface EngagementBoost {
 export interface EmulatedPost {
   readonly id: string;
   readonly authorId: string;
+  /** The text as X shows it: links rewritten to t.co, a media link appended. */
   readonly text: string;
+  /** The text as the client sent it (X's duplicate check compares this). */
+  readonly sourceText: string;
   readonly createdAt: Date;
   readonly conversationId: string;
   readonly inReplyToPostId?: string;
@@ -94,7 +97,13 @@ export class EmulatorState {
   }
 
   /** Adds a user and returns it. */
-  addUser(init: { id?: string; username: string; name?: string; followers?: number; description?: string }): EmulatedUser {
+  addUser(init: {
+    id?: string;
+    username: string;
+    name?: string;
+    followers?: number;
+    description?: string;
+  }): EmulatedUser {
     const user: EmulatedUser = {
       id: init.id ?? this.nextId(),
       username: init.username,

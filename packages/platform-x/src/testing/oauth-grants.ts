@@ -172,6 +172,17 @@ export class OAuthGrants {
     return true;
   }
 
+  /** Revokes every grant of a user (the user removed the app on x.com); returns how many. */
+  revokeUser(userId: string): number {
+    let revoked = 0;
+    for (const grant of new Set([...this.#byAccess.values(), ...this.#byRefresh.values()])) {
+      if (grant.userId !== userId || grant.revoked) continue;
+      grant.revoked = true;
+      revoked += 1;
+    }
+    return revoked;
+  }
+
   /** The token endpoint body for a grant. */
   toResponse(grant: TokenGrantRecord): IssuedTokens {
     return {

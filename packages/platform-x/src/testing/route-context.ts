@@ -1,7 +1,7 @@
 import type { AuthCheck, EmulatorReply, EmulatorRequest, RouteHandler } from '@growthhub/core/testing';
 import { EmulatorProblem } from '@growthhub/core/testing';
-import type { EndpointLimiter, XEndpoint } from './endpoint-limits';
 import type { EmulatorState, ProcessingOutcome } from './emulator-state';
+import type { EndpointLimiter, XEndpoint } from './endpoint-limits';
 import type { OAuthGrants, TokenGrantRecord } from './oauth-grants';
 import type { FieldNaming, MetricsGrowth } from './post-view';
 
@@ -79,7 +79,11 @@ export function limited<TBody, TQuery>(
  * The field names asked for in any of `parameters` (`tweet.fields` and `post.fields` are synonyms),
  * comma-separated or repeated. An unknown name is rejected as X does.
  */
-export function requestedFields(url: URL, parameters: readonly string[], allowed: ReadonlySet<string>): Set<string> {
+export function requestedFields(
+  url: URL,
+  parameters: readonly string[],
+  allowed: ReadonlySet<string>,
+): Set<string> {
   const fields = new Set<string>();
   for (const parameter of parameters) {
     for (const value of url.searchParams.getAll(parameter)) {

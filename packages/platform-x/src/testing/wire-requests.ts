@@ -8,7 +8,9 @@ import { z } from 'zod';
  */
 
 /** A numeric X id (post, user, media, community): 1 to 19 digits sent as a string. */
-export const XIdSchema = z.string().regex(/^[0-9]{1,19}$/, { message: 'must be a numeric id of 1 to 19 digits' });
+export const XIdSchema = z
+  .string()
+  .regex(/^[0-9]{1,19}$/, { message: 'must be a numeric id of 1 to 19 digits' });
 
 /** Who may reply to a post. */
 export const ReplySettingsSchema = z.enum(['following', 'mentionedUsers', 'subscribers', 'verified']);
@@ -177,7 +179,16 @@ export const MediaUploadOneShotSchema = z.strictObject({
   media: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength > 0, 'media must not be empty'),
   media_category: OneShotMediaCategorySchema,
   media_type: z
-    .enum(['text/srt', 'text/vtt', 'image/jpeg', 'image/bmp', 'image/png', 'image/webp', 'image/pjpeg', 'image/tiff'])
+    .enum([
+      'text/srt',
+      'text/vtt',
+      'image/jpeg',
+      'image/bmp',
+      'image/png',
+      'image/webp',
+      'image/pjpeg',
+      'image/tiff',
+    ])
     .optional(),
   additional_owners: z.union([z.array(XIdSchema), z.string()]).optional(),
   shared: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),

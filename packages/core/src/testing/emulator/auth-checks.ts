@@ -148,13 +148,21 @@ function unauthorized(note: string): AuthOutcome {
   return { ok: false, failure: { kind: 'unauthorized', note } };
 }
 
-async function accepts(acceptor: CredentialAcceptor, credential: string, request: EmulatorRequest): Promise<boolean> {
+async function accepts(
+  acceptor: CredentialAcceptor,
+  credential: string,
+  request: EmulatorRequest,
+): Promise<boolean> {
   if (typeof acceptor === 'function') return acceptor(credential, request);
   for (const candidate of acceptor) if (candidate === credential) return true;
   return false;
 }
 
-async function acceptsClient(acceptor: ClientAcceptor, clientId: string, clientSecret: string): Promise<boolean> {
+async function acceptsClient(
+  acceptor: ClientAcceptor,
+  clientId: string,
+  clientSecret: string,
+): Promise<boolean> {
   if (typeof acceptor === 'function') return acceptor(clientId, clientSecret);
   return Object.hasOwn(acceptor, clientId) && acceptor[clientId] === clientSecret;
 }

@@ -142,12 +142,13 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     faults,
     rateLimits,
     async listen(listenOptions = {}) {
-      if (server !== undefined) throw new Error(`The ${options.platform} emulator is already listening at ${baseUrl}`);
+      if (server !== undefined)
+        throw new Error(`The ${options.platform} emulator is already listening at ${baseUrl}`);
       const created = createServer((request, response) => {
-        void handleRequest(state, request, response, (record) => {
+        handleRequest(state, request, response, (record) => {
           requests.push(record);
           if (requests.length > maxLogged) requests.splice(0, requests.length - maxLogged);
-        });
+        }).catch(() => response.destroy()); // only a broken socket gets here; there is no one to answer
       });
       const host = listenOptions.host ?? '127.0.0.1';
       await new Promise<void>((resolve, reject) => {
@@ -163,7 +164,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       return { url: baseUrl, close };
     },
     get url() {
-      if (baseUrl === undefined) throw new Error(`The ${options.platform} emulator is not listening; call listen() first`);
+      if (baseUrl === undefined)
+        throw new Error(`The ${options.platform} emulator is not listening; call listen() first`);
       return baseUrl;
     },
     reset() {

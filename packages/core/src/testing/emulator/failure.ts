@@ -87,6 +87,9 @@ export class EmulatorProblem extends Error {
  * );
  * ```
  */
-export function fail(kind: FailureKind, init: Omit<EmulatorFailure, 'kind'> = {}): { failure: EmulatorFailure } {
+export function fail(
+  kind: FailureKind,
+  init: Omit<EmulatorFailure, 'kind'> = {},
+): { failure: EmulatorFailure } {
   return { failure: { kind, ...init } };
 }

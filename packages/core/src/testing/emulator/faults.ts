@@ -78,7 +78,12 @@ export class ScriptedFaults implements FaultQueue {
   }
 }
 
-function matches(match: FaultMatch | undefined, method: string, path: string, routePattern: string | undefined) {
+function matches(
+  match: FaultMatch | undefined,
+  method: string,
+  path: string,
+  routePattern: string | undefined,
+) {
   if (match === undefined) return true;
   if (match.method !== undefined && match.method.toUpperCase() !== method) return false;
   if (match.path === undefined) return true;

@@ -37,6 +37,8 @@ export type { EmulatorFailure, FailureKind, FieldIssue } from './failure';
 export { EmulatorProblem, fail } from './failure';
 export type { FaultKind, FaultMatch, FaultQueue, FaultSpec } from './faults';
 export type { EmulatorRateLimit, EmulatorRateLimits } from './rate-limits';
+export type { RedirectFetchOptions } from './redirect-fetch';
+export { redirectFetch } from './redirect-fetch';
 export type { EmulatorReply } from './reply';
 export { json } from './reply';
 export type { AuthPrincipal, EmulatorRequest, FormRecord, QueryRecord, UploadedFile } from './request';

@@ -16,7 +16,8 @@ export function parseMultipart(raw: Buffer, boundary: string): FormRecord {
   for (;;) {
     cursor += delimiter.length;
     if (raw.subarray(cursor, cursor + 2).toString() === '--') return form;
-    if (!raw.subarray(cursor, cursor + 2).equals(CRLF)) throw new Error('multipart delimiter is not followed by CRLF');
+    if (!raw.subarray(cursor, cursor + 2).equals(CRLF))
+      throw new Error('multipart delimiter is not followed by CRLF');
     cursor += 2;
     const headerEnd = raw.indexOf(HEADER_END, cursor);
     if (headerEnd < 0) throw new Error('multipart part has no header terminator');
@@ -67,7 +68,9 @@ function addPart(form: FormRecord, headers: Map<string, string>, content: Buffer
 }
 
 function dispositionParam(disposition: string, param: string): string | undefined {
-  const match = new RegExp(`;\\s*${param}="((?:[^"\\\\]|\\\\.)*)"|;\\s*${param}=([^;]+)`, 'i').exec(disposition);
+  const match = new RegExp(`;\\s*${param}="((?:[^"\\\\]|\\\\.)*)"|;\\s*${param}=([^;]+)`, 'i').exec(
+    disposition,
+  );
   const value = match?.[1] ?? match?.[2]?.trim();
   return value?.replace(/\\(.)/g, '$1');
 }

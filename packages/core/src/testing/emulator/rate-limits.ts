@@ -64,6 +64,8 @@ export function assertRule(rule: EmulatorRateLimit): void {
     throw new RangeError(`rateLimit.limit must be a positive integer, got ${String(rule.limit)}`);
   }
   if (!Number.isFinite(rule.windowMs) || rule.windowMs <= 0) {
-    throw new RangeError(`rateLimit.windowMs must be a positive number of milliseconds, got ${String(rule.windowMs)}`);
+    throw new RangeError(
+      `rateLimit.windowMs must be a positive number of milliseconds, got ${String(rule.windowMs)}`,
+    );
   }
 }

@@ -27,12 +27,20 @@ export interface EmulatorReply {
 }
 
 /** A JSON reply: `json({ data }, 201)`. */
-export function json(body: unknown, status = 200, headers: Readonly<Record<string, string>> = {}): EmulatorReply {
+export function json(
+  body: unknown,
+  status = 200,
+  headers: Readonly<Record<string, string>> = {},
+): EmulatorReply {
   return { status, headers, json: body };
 }
 
 /** Writes a reply (without `failure`) to the socket, unless the client is already gone. */
-export function writeReply(response: ServerResponse, reply: EmulatorReply, extraHeaders: Record<string, string>): void {
+export function writeReply(
+  response: ServerResponse,
+  reply: EmulatorReply,
+  extraHeaders: Record<string, string>,
+): void {
   if (response.destroyed || response.writableEnded) return;
   const headers: Record<string, string> = { ...extraHeaders };
   for (const [name, value] of Object.entries(reply.headers ?? {})) headers[name.toLowerCase()] = value;

@@ -36,7 +36,11 @@ export function decodeBody(raw: Buffer, contentType: string | undefined): Decode
     try {
       return { mediaType, body: parseMultipart(raw, boundary) };
     } catch (error) {
-      return { mediaType, body: undefined, error: `The multipart body is malformed: ${(error as Error).message}.` };
+      return {
+        mediaType,
+        body: undefined,
+        error: `The multipart body is malformed: ${(error as Error).message}.`,
+      };
     }
   }
   return { mediaType, body: undefined };

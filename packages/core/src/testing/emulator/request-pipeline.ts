@@ -7,7 +7,7 @@ import { resolveEnvelope } from './envelopes/index';
 import type { EmulatorFailure } from './failure';
 import { EmulatorProblem } from './failure';
 import type { FaultSpec, ScriptedFaults } from './faults';
-import type { RateLimitCounter, EmulatorRateLimit } from './rate-limits';
+import type { EmulatorRateLimit, RateLimitCounter } from './rate-limits';
 import type { EmulatorReply } from './reply';
 import { writeReply } from './reply';
 import type { AuthPrincipal, EmulatorRequest } from './request';
@@ -44,7 +44,8 @@ export async function handleRequest(
   } catch {
     return; // the client went away mid-body; there is no one to answer
   }
-  const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? '127.0.0.1'}`);
+  // Origin-form targets only (`//a/b` is a path here, not a host).
+  const url = new URL(`http://127.0.0.1${incoming.url ?? '/'}`);
   const method = (incoming.method ?? 'GET').toUpperCase();
   const headers = flattenHeaders(incoming);
   const match = state.routes.match(method, url.pathname);
@@ -76,7 +77,12 @@ export async function handleRequest(
     }
     let reply: EmulatorReply;
     if (match === undefined) {
-      reply = { failure: { kind: 'notFound', note: `No ${state.platform} emulator route for ${method} ${url.pathname}` } };
+      reply = {
+        failure: {
+          kind: 'notFound',
+          note: `No ${state.platform} emulator route for ${method} ${url.pathname}`,
+        },
+      };
     } else {
       const request: EmulatorRequest = {
         id: requestId,
@@ -137,7 +143,12 @@ async function runRoute(
     return await route.handler({ ...request, query, body, auth: principal });
   } catch (error) {
     if (error instanceof EmulatorProblem) return { failure: error.failure };
-    return { failure: { kind: 'serverError', note: `Route handler threw: ${(error as Error)?.message ?? String(error)}` } };
+    return {
+      failure: {
+        kind: 'serverError',
+        note: `Route handler threw: ${(error as Error)?.message ?? String(error)}`,
+      },
+    };
   }
 }
 
@@ -153,9 +164,14 @@ class Exchange {
   ) {}
 
   /** Counts the request against every applicable rule; the failure to answer when one is exceeded. */
-  countRateLimits(route: Route, principal: AuthPrincipal | undefined, request: EmulatorRequest): EmulatorFailure | undefined {
+  countRateLimits(
+    route: Route,
+    principal: AuthPrincipal | undefined,
+    request: EmulatorRequest,
+  ): EmulatorFailure | undefined {
     const applicable: Array<{ rule: EmulatorRateLimit; key: string }> = [];
-    const credential = principal?.token ?? principal?.clientId ?? request.headers.authorization ?? 'anonymous';
+    const credential =
+      principal?.token ?? principal?.clientId ?? request.headers.authorization ?? 'anonymous';
     const routeKey = `${route.method} ${route.pattern}`;
     if (route.options.rateLimit !== undefined) {
       applicable.push({ rule: route.options.rateLimit, key: `route|${credential}|${routeKey}` });
@@ -163,7 +179,11 @@ class Exchange {
     this.state.rules.forEach((rule, index) => {
       const { method, path } = rule.match ?? {};
       if (method !== undefined && method.toUpperCase() !== route.method) return;
-      if (path instanceof RegExp ? !path.test(request.path) : path !== undefined && path !== request.path && path !== route.pattern) {
+      if (
+        path instanceof RegExp
+          ? !path.test(request.path)
+          : path !== undefined && path !== request.path && path !== route.pattern
+      ) {
         return;
       }
       applicable.push({ rule, key: `rule${index}|${credential}|${routeKey}` });
@@ -190,8 +210,13 @@ class Exchange {
     const failure = reply.failure;
     const answer = this.envelope.render(failure, this.context());
     this.record.status = answer.status;
-    this.record.failure = failure.note === undefined ? { kind: failure.kind } : { kind: failure.kind, note: failure.note };
-    writeReply(this.response, { status: answer.status, headers: { ...answer.headers, ...reply.headers }, json: answer.body }, common);
+    this.record.failure =
+      failure.note === undefined ? { kind: failure.kind } : { kind: failure.kind, note: failure.note };
+    writeReply(
+      this.response,
+      { status: answer.status, headers: { ...answer.headers, ...reply.headers }, json: answer.body },
+      common,
+    );
   }
 
   /** Applies a scripted fault other than `slow`. */
@@ -202,16 +227,22 @@ class Exchange {
     }
     if (fault.kind === 'malformed') {
       this.record.status = fault.status ?? 200;
-      writeReply(this.response, {
-        status: fault.status ?? 200,
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        raw: Buffer.from('{"data":{"id":"1","text":"trunc', 'utf8'),
-      }, {});
+      writeReply(
+        this.response,
+        {
+          status: fault.status ?? 200,
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          raw: Buffer.from('{"data":{"id":"1","text":"trunc', 'utf8'),
+        },
+        {},
+      );
       return;
     }
     if (fault.kind === 'serverError') {
       const status = fault.status ?? 500;
-      this.send({ failure: { kind: status === 503 ? 'unavailable' : 'serverError', status, note: 'scripted fault' } });
+      this.send({
+        failure: { kind: status === 503 ? 'unavailable' : 'serverError', status, note: 'scripted fault' },
+      });
       return;
     }
     const retryAfterSeconds = fault.retryAfterSeconds ?? 1;

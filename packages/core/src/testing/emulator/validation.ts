@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { FieldIssue } from './failure';
 
 /** Result of checking one part of a request against a route's schema. */
-export type SchemaCheck = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issues: FieldIssue[] };
+export type SchemaCheck =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly issues: FieldIssue[] };
 
 /**
  * Runs a zod schema over a request part and turns its issues into {@link FieldIssue}s (dotted field

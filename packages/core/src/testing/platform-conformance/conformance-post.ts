@@ -18,7 +18,9 @@ export function buildConformancePost(
   const kind = template?.kind ?? firstKind(adapter, channel);
   const accountId = template?.accountId ?? context.connection.accounts[0]?.id;
   if (accountId === undefined) {
-    throw new Error('The harness context has no connected account; give createTestAdapterContext an account.');
+    throw new Error(
+      'The harness context has no connected account; give createTestAdapterContext an account.',
+    );
   }
   const nonce = randomUUID().slice(0, 8);
   const baseCaption = overrides.caption ?? template?.caption ?? 'Growth Hub conformance check';
@@ -42,7 +44,13 @@ export function buildConformancePost(
     ...(template?.boardId === undefined ? {} : { boardId: template.boardId }),
     scheduledAt: now,
     idempotencyKey: `conformance-${randomUUID()}`,
-    contentHash: conformanceContentHash({ channel, accountId, caption, hashtags, mediaUrls: media.map((m) => m.url) }),
+    contentHash: conformanceContentHash({
+      channel,
+      accountId,
+      caption,
+      hashtags,
+      mediaUrls: media.map((m) => m.url),
+    }),
     attempts: [],
     createdAt: now,
     updatedAt: now,
@@ -62,13 +70,22 @@ export function conformanceContentHash(content: {
   mediaUrls: readonly string[];
 }): string {
   return createHash('sha256')
-    .update(JSON.stringify([content.channel, content.accountId, content.caption, content.hashtags, content.mediaUrls]))
+    .update(
+      JSON.stringify([
+        content.channel,
+        content.accountId,
+        content.caption,
+        content.hashtags,
+        content.mediaUrls,
+      ]),
+    )
     .digest('hex');
 }
 
 function firstChannel(adapter: PlatformAdapter): SocialChannel {
   const channel = Object.keys(adapter.capabilities.social ?? {})[0] as SocialChannel | undefined;
-  if (channel === undefined) throw new Error(`${adapter.id} declares no social channel in capabilities.social.`);
+  if (channel === undefined)
+    throw new Error(`${adapter.id} declares no social channel in capabilities.social.`);
   return channel;
 }
 

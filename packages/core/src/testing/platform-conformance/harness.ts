@@ -65,7 +65,10 @@ export interface ConformanceSession {
 
 /** The platform-specific part of a conformance post; see {@link ConformanceSession.post}. */
 export type ConformancePostTemplate = Partial<
-  Pick<SocialPost, 'channel' | 'kind' | 'caption' | 'hashtags' | 'title' | 'link' | 'boardId' | 'media' | 'accountId'>
+  Pick<
+    SocialPost,
+    'channel' | 'kind' | 'caption' | 'hashtags' | 'title' | 'link' | 'boardId' | 'media' | 'accountId'
+  >
 >;
 
 /** What a conformance check runs against: the adapter and a started session. */

@@ -58,7 +58,9 @@ export function statusFor(envelope: Pick<ErrorEnvelope, 'statuses'>, failure: Em
 }
 
 /** The status table of a per-kind table whose rows carry a `status`. */
-export function statusesOf(table: Readonly<Record<FailureKind, { readonly status: number }>>): Record<FailureKind, number> {
+export function statusesOf(
+  table: Readonly<Record<FailureKind, { readonly status: number }>>,
+): Record<FailureKind, number> {
   return {
     invalidRequest: table.invalidRequest.status,
     unauthorized: table.unauthorized.status,

@@ -92,7 +92,9 @@ export function createGoogleEnvelope(options: GoogleEnvelopeOptions = {}): Error
       const status = statusFor({ statuses: GOOGLE_STATUSES }, failure);
       const message = failure.message ?? describeIssues(failure.issues) ?? row.message;
       const details =
-        adsVersion === undefined ? rpcDetails(failure) : adsDetails(adsVersion, row, failure, message, context);
+        adsVersion === undefined
+          ? rpcDetails(failure)
+          : adsDetails(adsVersion, row, failure, message, context);
       return {
         status,
         headers: { ...failure.headers },
@@ -100,7 +102,13 @@ export function createGoogleEnvelope(options: GoogleEnvelopeOptions = {}): Error
           error: {
             code: status,
             message,
-            errors: [{ message, domain: 'global', reason: typeof failure.code === 'string' ? failure.code : row.reason }],
+            errors: [
+              {
+                message,
+                domain: 'global',
+                reason: typeof failure.code === 'string' ? failure.code : row.reason,
+              },
+            ],
             status: row.grpcStatus,
             ...(details.length > 0 ? { details } : {}),
             ...failure.extra,
@@ -192,6 +200,10 @@ function fieldPath(issue: FieldIssue): Array<{ fieldName: string; index?: number
 function describeIssues(issues: readonly FieldIssue[] | undefined): string | undefined {
   if (issues === undefined || issues.length === 0) return undefined;
   return issues
-    .map((issue) => (issue.missing ? `Missing required field: ${issue.field}` : `Invalid value at '${issue.field}': ${issue.message}`))
+    .map((issue) =>
+      issue.missing
+        ? `Missing required field: ${issue.field}`
+        : `Invalid value at '${issue.field}': ${issue.message}`,
+    )
     .join('; ');
 }

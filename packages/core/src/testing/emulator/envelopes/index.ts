@@ -17,7 +17,15 @@ export { tiktokEnvelope, tiktokMarketingEnvelope } from './tiktok';
 export { xEnvelope } from './x';
 
 /** Names of the built-in envelopes in {@link errorEnvelopes}. */
-export type ErrorEnvelopeName = 'x' | 'meta' | 'tiktok' | 'tiktokMarketing' | 'google' | 'googleAds' | 'pinterest' | 'oauth';
+export type ErrorEnvelopeName =
+  | 'x'
+  | 'meta'
+  | 'tiktok'
+  | 'tiktokMarketing'
+  | 'google'
+  | 'googleAds'
+  | 'pinterest'
+  | 'oauth';
 
 /**
  * Every built-in error envelope by name. `createEmulator({ envelope: 'meta' })` and

@@ -17,7 +17,13 @@ interface MetaErrorRow {
  * documented; 429 is used so a generic client sees it too, and the code (4) is what adapters map.
  */
 const META_ERRORS: Readonly<Record<FailureKind, MetaErrorRow>> = {
-  invalidRequest: { status: 400, code: 100, type: 'OAuthException', message: 'Invalid parameter', isTransient: false },
+  invalidRequest: {
+    status: 400,
+    code: 100,
+    type: 'OAuthException',
+    message: 'Invalid parameter',
+    isTransient: false,
+  },
   unauthorized: {
     status: 400,
     code: 190,
@@ -25,7 +31,13 @@ const META_ERRORS: Readonly<Record<FailureKind, MetaErrorRow>> = {
     message: 'Invalid OAuth access token - Cannot parse access token',
     isTransient: false,
   },
-  forbidden: { status: 403, code: 200, type: 'OAuthException', message: 'Permissions error', isTransient: false },
+  forbidden: {
+    status: 403,
+    code: 200,
+    type: 'OAuthException',
+    message: 'Permissions error',
+    isTransient: false,
+  },
   notFound: {
     status: 400,
     code: 2500,

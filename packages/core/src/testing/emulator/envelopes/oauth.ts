@@ -7,7 +7,11 @@ import { randomHex, retryAfterHeader, statusesOf, statusFor } from './error-enve
  * `invalid_scope` are `invalidRequest` failures with an explicit `code`.
  */
 const OAUTH_ERRORS: Readonly<Record<FailureKind, { status: number; error: string; description: string }>> = {
-  invalidRequest: { status: 400, error: 'invalid_request', description: 'The request is missing a required parameter.' },
+  invalidRequest: {
+    status: 400,
+    error: 'invalid_request',
+    description: 'The request is missing a required parameter.',
+  },
   unauthorized: { status: 401, error: 'invalid_client', description: 'Client authentication failed.' },
   forbidden: {
     status: 400,
@@ -16,8 +20,16 @@ const OAUTH_ERRORS: Readonly<Record<FailureKind, { status: number; error: string
   },
   notFound: { status: 404, error: 'invalid_request', description: 'Unknown endpoint.' },
   rateLimited: { status: 429, error: 'temporarily_unavailable', description: 'Too many requests.' },
-  serverError: { status: 500, error: 'server_error', description: 'The server encountered an unexpected error.' },
-  unavailable: { status: 503, error: 'temporarily_unavailable', description: 'The server is temporarily unavailable.' },
+  serverError: {
+    status: 500,
+    error: 'server_error',
+    description: 'The server encountered an unexpected error.',
+  },
+  unavailable: {
+    status: 503,
+    error: 'temporarily_unavailable',
+    description: 'The server is temporarily unavailable.',
+  },
 };
 
 const OAUTH_STATUSES = statusesOf(OAUTH_ERRORS);
@@ -39,7 +51,11 @@ export const oauthEnvelope: ErrorEnvelope = {
   createRequestId: () => randomHex(8),
   render(failure) {
     const row = OAUTH_ERRORS[failure.kind];
-    const headers: Record<string, string> = { 'cache-control': 'no-store', pragma: 'no-cache', ...failure.headers };
+    const headers: Record<string, string> = {
+      'cache-control': 'no-store',
+      pragma: 'no-cache',
+      ...failure.headers,
+    };
     if (failure.kind === 'unauthorized') headers['www-authenticate'] = 'Basic realm="oauth"';
     return {
       status: statusFor({ statuses: OAUTH_STATUSES }, failure),
@@ -57,6 +73,10 @@ export const oauthEnvelope: ErrorEnvelope = {
 function describeIssues(issues: readonly FieldIssue[] | undefined): string | undefined {
   if (issues === undefined || issues.length === 0) return undefined;
   return issues
-    .map((issue) => (issue.missing ? `Missing required parameter: ${issue.field}` : `Invalid ${issue.field}: ${issue.message}`))
+    .map((issue) =>
+      issue.missing
+        ? `Missing required parameter: ${issue.field}`
+        : `Invalid ${issue.field}: ${issue.message}`,
+    )
     .join('; ');
 }

@@ -113,6 +113,8 @@ function tiktokLogId(): string {
 function describeIssues(issues: readonly FieldIssue[] | undefined): string | undefined {
   if (issues === undefined || issues.length === 0) return undefined;
   return issues
-    .map((issue) => (issue.missing ? `${issue.field}: Missing data for required field.` : `${issue.field}: ${issue.message}`))
+    .map((issue) =>
+      issue.missing ? `${issue.field}: Missing data for required field.` : `${issue.field}: ${issue.message}`,
+    )
     .join(' ');
 }

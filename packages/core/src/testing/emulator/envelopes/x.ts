@@ -8,31 +8,39 @@ const PROBLEM_BASE = 'https://api.x.com/2/problems';
  * X API v2 problems by failure kind. 401, 403, 429 and 503 come back as `about:blank` problems
  * with the HTTP reason as title and detail; the typed problems are those in X's OpenAPI `Problem` union.
  */
-const X_PROBLEMS: Readonly<Record<FailureKind, { status: number; type: string; title: string; detail: string }>> =
-  {
-    invalidRequest: {
-      status: 400,
-      type: `${PROBLEM_BASE}/invalid-request`,
-      title: 'Invalid Request',
-      detail: 'One or more parameters to your request was invalid.',
-    },
-    unauthorized: { status: 401, type: 'about:blank', title: 'Unauthorized', detail: 'Unauthorized' },
-    forbidden: { status: 403, type: 'about:blank', title: 'Forbidden', detail: 'Forbidden' },
-    notFound: {
-      status: 404,
-      type: `${PROBLEM_BASE}/resource-not-found`,
-      title: 'Not Found Error',
-      detail: 'Could not find the requested resource.',
-    },
-    rateLimited: { status: 429, type: 'about:blank', title: 'Too Many Requests', detail: 'Too Many Requests' },
-    serverError: {
-      status: 500,
-      type: `${PROBLEM_BASE}/internal-error`,
-      title: 'Internal Server Error',
-      detail: 'Internal Server Error',
-    },
-    unavailable: { status: 503, type: 'about:blank', title: 'Service Unavailable', detail: 'Service Unavailable' },
-  };
+const X_PROBLEMS: Readonly<
+  Record<FailureKind, { status: number; type: string; title: string; detail: string }>
+> = {
+  invalidRequest: {
+    status: 400,
+    type: `${PROBLEM_BASE}/invalid-request`,
+    title: 'Invalid Request',
+    detail: 'One or more parameters to your request was invalid.',
+  },
+  unauthorized: { status: 401, type: 'about:blank', title: 'Unauthorized', detail: 'Unauthorized' },
+  forbidden: { status: 403, type: 'about:blank', title: 'Forbidden', detail: 'Forbidden' },
+  notFound: {
+    status: 404,
+    type: `${PROBLEM_BASE}/resource-not-found`,
+    title: 'Not Found Error',
+    detail: 'Could not find the requested resource.',
+  },
+  rateLimited: { status: 429, type: 'about:blank', title: 'Too Many Requests', detail: 'Too Many Requests' },
+  serverError: {
+    status: 500,
+    type: `${PROBLEM_BASE}/internal-error`,
+    title: 'Internal Server Error',
+    detail: 'Internal Server Error',
+  },
+  unavailable: {
+    status: 503,
+    type: 'about:blank',
+    title: 'Service Unavailable',
+    detail: 'Service Unavailable',
+  },
+};
+
+const X_STATUSES = statusesOf(X_PROBLEMS);
 
 /**
  * X API v2: `application/problem+json` bodies `{ type, title, detail, status }`; an invalid request
@@ -40,8 +48,6 @@ const X_PROBLEMS: Readonly<Record<FailureKind, { status: number; type: string; t
  * `x-rate-limit-limit`, `x-rate-limit-remaining` and `x-rate-limit-reset` (epoch **seconds**), sent on
  * every answer under a limit; X sends no `Retry-After`.
  */
-const X_STATUSES = statusesOf(X_PROBLEMS);
-
 export const xEnvelope: ErrorEnvelope = {
   name: 'x',
   statuses: X_STATUSES,
@@ -84,10 +90,12 @@ export const xEnvelope: ErrorEnvelope = {
   },
 };
 
-
 function toXError(issue: FieldIssue): { message: string; parameters: Record<string, string[]> } {
   const field = issue.field === '' ? 'body' : issue.field;
-  const value = issue.value === undefined ? [] : [typeof issue.value === 'string' ? issue.value : JSON.stringify(issue.value)];
+  const value =
+    issue.value === undefined
+      ? []
+      : [typeof issue.value === 'string' ? issue.value : JSON.stringify(issue.value)];
   const message = issue.missing
     ? `The \`${field}\` parameter is missing.`
     : `The \`${field}\` parameter is invalid: ${issue.message}`;

@@ -1,0 +1,243 @@
+import type { JobContext, PublishAttempt, PublishedPostRef, SocialPost, SocialPublisher } from '@growthhub/core';
+import { AuthError } from '@growthhub/core';
+import { classifyPublishFailure, type PublishFailure } from './publish-failure';
+import { publishJobId, SOCIAL_JOBS, type SocialContext } from './social-context';
+
+/** How far before an unknown attempt `findPublished` looks, to allow for clock skew. */
+const RECONCILE_SKEW_MS = 5 * 60_000;
+
+/**
+ * The publish job of one post, run by the job runner at the post's slot (the runner's lease makes it
+ * the only run of this post):
+ *
+ * 1. A post left `publishing` by a crash or an unknown outcome is reconciled first: with a processing
+ *    handle its status is polled; otherwise `findPublished` asks the platform, and a post found there
+ *    is marked `published` without sending anything. Only a post the platform does not have is sent again.
+ * 2. The claim: `scheduled → publishing` with a new attempt whose outcome is `unknown`, stored before
+ *    the call, then `post.publishing`.
+ * 3. The call: `published` with the platform id and URL (`post.published`), or `processing` (polled
+ *    later by the same job, `post.processing`).
+ * 4. Failures: permanent ones (`AuthError`, rule violations) fail the post; rate limits and failures
+ *    the platform did not act on go back to `scheduled` and retry; unknown outcomes stay
+ *    `publishing` and are reconciled on the next run. Every attempt is kept in the post's history and
+ *    each step emits an event.
+ */
+export async function runPublishJob(context: SocialContext, job: JobContext): Promise<void> {
+  const postId = (job.data as { postId?: unknown } | null)?.postId;
+  if (typeof postId !== 'string') return;
+  let post = await context.posts.get(postId);
+  if (post === undefined || (post.status !== 'scheduled' && post.status !== 'publishing')) return;
+
+  const connection = await context.platforms.connection(post.connectionId);
+  if (connection === undefined || connection.status === 'expired' || connection.status === 'revoked') {
+    const error = new AuthError({
+      platform: connection?.platform ?? post.channel,
+      connectionId: post.connectionId,
+      code: 'auth_expired',
+      message: `The connection ${post.connectionId} is ${connection?.status ?? 'gone'}; reconnect the account to publish.`,
+    });
+    if (post.status === 'scheduled') post = await claim(context, post);
+    await finishFailed(context, post, classifyPublishFailure(error));
+    return;
+  }
+  const publisher = context.platforms.publisher(connection, post.accountId, job.signal);
+
+  if (post.status === 'publishing') {
+    const settled = await reconcile(context, publisher, post, job);
+    if (settled === undefined) return;
+    post = settled;
+  }
+  if (post.status === 'scheduled') post = await claim(context, post);
+
+  try {
+    const result = await publisher.publish(post, { idempotencyKey: post.idempotencyKey, signal: job.signal });
+    if (result.status === 'published') await finishPublished(context, publisher, post, result);
+    else await awaitProcessing(context, post, result.handle, result.checkAfter);
+  } catch (error) {
+    if (job.signal.aborted) throw error;
+    await handleFailure(context, post, classifyPublishFailure(error));
+  }
+}
+
+/** Settles a post left `publishing`; returns the post to send again, or `undefined` when settled. */
+async function reconcile(
+  context: SocialContext,
+  publisher: SocialPublisher,
+  post: SocialPost,
+  job: JobContext,
+): Promise<SocialPost | undefined> {
+  if (post.processingHandle !== undefined) {
+    const status = await publisher.getPublishStatus(post.processingHandle, { signal: job.signal });
+    if (status.status === 'published') await finishPublished(context, publisher, post, status);
+    else if (status.status === 'processing') await awaitProcessing(context, post, status.handle, status.checkAfter);
+    else {
+      const failure: PublishFailure = status.retryable
+        ? { action: 'retry', code: status.code, message: status.message, counts: true }
+        : { action: 'fail', code: status.code, message: status.message };
+      await handleFailure(context, post, failure);
+    }
+    return undefined;
+  }
+  const last = post.attempts.at(-1);
+  const since = new Date(Date.parse(last?.startedAt ?? post.updatedAt) - RECONCILE_SKEW_MS).toISOString();
+  const found = await publisher.findPublished(
+    { idempotencyKey: post.idempotencyKey, contentHash: post.contentHash, post, accountId: post.accountId, since },
+    { signal: job.signal },
+  );
+  const match = found[0];
+  if (match !== undefined) {
+    await finishPublished(context, publisher, post, { platformPostId: match.platformPostId, url: match.url }, match);
+    return undefined;
+  }
+  const now = context.clock.now().toISOString();
+  const unsent = await context.posts.update(post.id, (current) => ({
+    ...current,
+    status: 'scheduled',
+    attempts: closeLast(current.attempts, { outcome: 'failed', finishedAt: now, errorCode: 'not_on_platform', retryable: true }),
+    updatedAt: now,
+  }));
+  if (unsent !== undefined && countedAttempts(unsent) >= context.settings.maxPublishAttempts) {
+    await finishFailed(context, unsent, { action: 'fail', code: 'attempts_exhausted', message: 'No attempt reached the platform.' });
+    return undefined;
+  }
+  return unsent;
+}
+
+/** `scheduled → publishing` with a new attempt (outcome `unknown`), stored before the call. */
+async function claim(context: SocialContext, post: SocialPost): Promise<SocialPost> {
+  const now = context.clock.now().toISOString();
+  const claimed = (await context.posts.update(post.id, (current) => ({
+    ...current,
+    status: 'publishing',
+    attempts: [...current.attempts, { attempt: current.attempts.length + 1, startedAt: now, outcome: 'unknown' as const }],
+    updatedAt: now,
+  }))) as SocialPost;
+  context.events.emit('post.publishing', {
+    at: now,
+    storeId: claimed.storeId,
+    postId: claimed.id,
+    channel: claimed.channel,
+    attempt: claimed.attempts.length,
+  });
+  return claimed;
+}
+
+async function finishPublished(
+  context: SocialContext,
+  publisher: SocialPublisher,
+  post: SocialPost,
+  result: { platformPostId: string; url: string },
+  reconciled?: PublishedPostRef,
+): Promise<void> {
+  const now = context.clock.now().toISOString();
+  const published = (await context.posts.update(post.id, (current) => {
+    const { processingHandle: _done, ...rest } = current;
+    return {
+      ...rest,
+      status: 'published',
+      platformPostId: result.platformPostId,
+      url: result.url,
+      publishedAt: reconciled?.publishedAt ?? now,
+      attempts: closeLast(current.attempts, { outcome: 'succeeded', finishedAt: now, platformPostId: result.platformPostId }),
+      updatedAt: now,
+    };
+  })) as SocialPost;
+  context.events.emit('post.published', {
+    at: now,
+    storeId: published.storeId,
+    postId: published.id,
+    channel: published.channel,
+    platformPostId: result.platformPostId,
+    url: result.url,
+  });
+  if (published.firstComment !== undefined && publisher.comment !== undefined) {
+    await publisher.comment(result.platformPostId, { text: published.firstComment }).catch((error) =>
+      context.logger.warn('The first comment could not be added', { postId: post.id, error: String(error) }),
+    );
+  }
+}
+
+async function awaitProcessing(context: SocialContext, post: SocialPost, handle: string, checkAfter?: string): Promise<void> {
+  const now = context.clock.now();
+  await context.posts.update(post.id, (current) => ({ ...current, processingHandle: handle, updatedAt: now.toISOString() }));
+  const hinted = checkAfter === undefined ? Number.NaN : Date.parse(checkAfter);
+  const next = Number.isNaN(hinted) ? now.getTime() + context.settings.processingPollMs : Math.max(hinted, now.getTime());
+  await context.jobs.schedule({ id: publishJobId(post.id), name: SOCIAL_JOBS.publish, data: { postId: post.id } }, new Date(next));
+  context.events.emit('post.processing', { at: now.toISOString(), storeId: post.storeId, postId: post.id, channel: post.channel });
+}
+
+async function handleFailure(context: SocialContext, post: SocialPost, failure: PublishFailure): Promise<void> {
+  if (failure.action === 'fail') return finishFailed(context, post, failure);
+  const now = context.clock.now();
+  const attempts = countedAttempts(post);
+  if (failure.action === 'retry' && failure.counts && attempts >= context.settings.maxPublishAttempts) {
+    return finishFailed(context, post, failure);
+  }
+  const backoff = Math.min(context.settings.retryBaseDelayMs * 2 ** Math.max(0, attempts - 1), 3_600_000);
+  const retryAt =
+    failure.action === 'retry' && failure.retryAt !== undefined
+      ? new Date(Math.max(failure.retryAt.getTime() + 1_000, now.getTime()))
+      : new Date(now.getTime() + backoff);
+  const updated = (await context.posts.update(post.id, (current) => {
+    const { processingHandle: _dropped, ...rest } = current;
+    return {
+      ...(failure.action === 'retry' ? rest : current),
+      status: failure.action === 'retry' ? 'scheduled' : 'publishing',
+      ...(failure.action === 'retry' ? { scheduledAt: retryAt.toISOString() } : {}),
+      attempts: closeLast(current.attempts, {
+        outcome: failure.action === 'retry' ? 'failed' : 'unknown',
+        ...(failure.action === 'retry' ? { finishedAt: now.toISOString() } : {}),
+        errorCode: failure.code.slice(0, 128),
+        errorMessage: failure.message,
+        retryable: true,
+      }),
+      updatedAt: now.toISOString(),
+    };
+  })) as SocialPost;
+  await context.jobs.schedule({ id: publishJobId(post.id), name: SOCIAL_JOBS.publish, data: { postId: post.id } }, retryAt);
+  emitFailed(context, updated, failure, true);
+}
+
+async function finishFailed(context: SocialContext, post: SocialPost, failure: PublishFailure): Promise<void> {
+  const now = context.clock.now().toISOString();
+  const failed = (await context.posts.update(post.id, (current) => {
+    const { processingHandle: _dropped, ...rest } = current;
+    return {
+      ...rest,
+      status: 'failed',
+      attempts: closeLast(current.attempts, {
+        outcome: 'failed',
+        finishedAt: now,
+        errorCode: failure.code.slice(0, 128),
+        errorMessage: failure.message,
+        retryable: false,
+      }),
+      updatedAt: now,
+    };
+  })) as SocialPost;
+  emitFailed(context, failed, failure, false);
+}
+
+function emitFailed(context: SocialContext, post: SocialPost, failure: PublishFailure, retryable: boolean): void {
+  context.events.emit('post.failed', {
+    at: context.clock.now().toISOString(),
+    storeId: post.storeId,
+    postId: post.id,
+    channel: post.channel,
+    attempt: post.attempts.length,
+    error: { code: failure.code, message: failure.message },
+    retryable,
+  });
+}
+
+/** Attempts that count towards the limit (rate-limit and quota waits do not). */
+function countedAttempts(post: SocialPost): number {
+  return post.attempts.filter((attempt) => attempt.errorCode !== 'rate_limited' && attempt.errorCode !== 'quota_exceeded').length;
+}
+
+/** The attempts with the last one updated (its outcome and details). */
+function closeLast(attempts: readonly PublishAttempt[], update: Partial<PublishAttempt>): PublishAttempt[] {
+  const last = attempts.at(-1);
+  if (last === undefined) return [...attempts];
+  return [...attempts.slice(0, -1), { ...last, ...update }];
+}
