@@ -7,7 +7,16 @@
  * fatigue from the realised impressions so far and the CVR after the shock.
  */
 import type { Controller, RunView, SlotAction } from './simulator.mts';
-import { CAMPAIGNS, CREATIVES, fatigueFactor, SLOTS, SLOTS_PER_DAY, shockFactor, type World } from './world.mts';
+import {
+  budgetAtMarginal,
+  CAMPAIGNS,
+  CREATIVES,
+  fatigueFactor,
+  SLOTS,
+  SLOTS_PER_DAY,
+  shockFactor,
+  type World,
+} from './world.mts';
 
 const N = CAMPAIGNS;
 const K = CREATIVES;
@@ -88,8 +97,9 @@ function bestCreatives(world: World, view: RunView, t: number, shares: Float64Ar
 }
 
 /**
- * Maximises Σ a_i·S_i·(1 − e^{−b_i/S_i}) − b_i subject to Σb ≤ cap and lower ≤ b ≤ upper:
- * b_i(λ) = clip(S_i·max(0, ln(a_i/λ))), with λ = 1 when that fits under the cap, else the λ that fills it.
+ * Maximises Σ R_i(b_i) − b_i subject to Σb ≤ cap and lower ≤ b ≤ upper: b_i(λ) = clip(the budget where
+ * marginal ROAS is λ), i.e. S_i·max(0, ln(a_i/λ)) on the spec's curve, with λ = 1 when that fits under
+ * the cap, else the λ that fills it.
  */
 function waterFill(
   world: World,
@@ -102,7 +112,7 @@ function waterFill(
   const at = (lambda: number): number => {
     let total = 0;
     for (let i = 0; i < N; i += 1) {
-      const free = world.saturation[i]! * Math.max(0, Math.log(slopes[i]! / lambda));
+      const free = budgetAtMarginal(world, i, slopes[i]!, lambda);
       out[i] = Math.min(upper[i]!, Math.max(lower[i]!, free));
       total += out[i]!;
     }

@@ -1,7 +1,7 @@
 import { bayesianAllocationPolicy } from '@growthhub/agents';
 import { guardrailOracle, myopicOracle } from './oracles.mts';
-import { seedReading } from './seed-reading.mts';
 import { sdkController } from './sdk-controller.mts';
+import { seedReading } from './seed-reading.mts';
 import { runSimulation } from './simulator.mts';
 import { createWorld, SCENARIOS } from './world.mts';
 
@@ -18,7 +18,10 @@ for (const scenario of SCENARIOS) {
     const world = createWorld(seed, scenario);
     const oStar = runSimulation(world, myopicOracle(world));
     const oG = runSimulation(world, guardrailOracle(world));
-    const seedFull = runSimulation(world, seedReading(world, 'a+b+c', { creativeTest: 'conversions', budgetRules: true, allocation: true }));
+    const seedFull = runSimulation(
+      world,
+      seedReading(world, 'a+b+c', { creativeTest: 'conversions', budgetRules: true, allocation: true }),
+    );
     const r = runSimulation(world, sdkController(world, 'default', bayesianAllocationPolicy(opts)));
     push(rho, 'OG', oG.profit / oStar.profit);
     push(rho, 'seed', seedFull.profit / oStar.profit);
@@ -33,10 +36,19 @@ for (const scenario of SCENARIOS) {
       push(extra, 'mape', f.reduce((a, p) => a + Math.abs(p.mean - p.truth) / p.truth, 0) / f.length);
       push(extra, 'cov', f.filter((p) => p.low! <= p.truth && p.truth <= p.high!).length / f.length);
     }
+    push(extra, 'paused', r.campaignPaused.filter(Boolean).length / 8);
     push(extra, 'spendUtil', r.spend / scenario.lifetimeCap);
   }
   const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
   const p10 = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(0.1 * v.length)]!;
-  console.log(scenario.name, Object.entries(rho).map(([k, v]) => `${k}=${mean(v).toFixed(3)}/${p10(v).toFixed(3)}`).join(' '), Object.entries(extra).map(([k, v]) => `${k}=${mean(v).toFixed(3)}`).join(' '));
+  console.log(
+    scenario.name,
+    Object.entries(rho)
+      .map(([k, v]) => `${k}=${mean(v).toFixed(3)}/${p10(v).toFixed(3)}`)
+      .join(' '),
+    Object.entries(extra)
+      .map(([k, v]) => `${k}=${mean(v).toFixed(3)}`)
+      .join(' '),
+  );
 }
 console.log('ms', Date.now() - started);

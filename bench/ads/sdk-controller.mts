@@ -40,10 +40,15 @@ export function sdkController<Memory>(world: World, name: string, policy: AdsPol
       learning: true,
       launchedAt: 0,
       history: [],
-      creatives: Array.from({ length: K }, (_, k) => ({ id: `campaign-${i}-creative-${k}`, share: 1 / K, slots: [] })),
+      creatives: Array.from({ length: K }, (_, k) => ({
+        id: `campaign-${i}-creative-${k}`,
+        share: 1 / K,
+        slots: [],
+      })),
     });
   }
   let memory: Memory | undefined;
+  const concluded = new Array<boolean>(N).fill(false);
   const snapshotAt = (t: number, view: RunView): AdsAccountSnapshot => {
     syncHistory(t, view, campaigns);
     return {
@@ -63,16 +68,20 @@ export function sdkController<Memory>(world: World, name: string, policy: AdsPol
       if (t > 0) {
         const decision = policy.decide({ snapshot, guardrails, memory });
         memory = decision.memory;
-        apply(enforceGuardrails(snapshot, decision.proposals, guardrails), campaigns);
+        apply(enforceGuardrails(snapshot, decision.proposals, guardrails), campaigns, concluded);
       }
       return toAction(campaigns);
     },
+    testConcluded: () => [...concluded],
     forecast(t, view, multipliers) {
       const snapshot = snapshotAt(t, view);
       const points: ForecastPoint[] = [];
       campaigns.forEach((campaign, i) => {
         if (campaign.status !== 'active') return;
-        for (const forecast of policy.forecast({ snapshot, guardrails, memory }, { campaignId: campaign.id, multipliers })) {
+        for (const forecast of policy.forecast(
+          { snapshot, guardrails, memory },
+          { campaignId: campaign.id, multipliers },
+        )) {
           points.push({
             campaign: i,
             multiplier: forecast.multiplier,
@@ -138,15 +147,17 @@ function syncHistory(t: number, view: RunView, campaigns: MutableCampaign[]): vo
   });
 }
 
-function apply(plan: GuardedPlan, campaigns: MutableCampaign[]): void {
-  if (process.env.DEBUG_FINDINGS) for (const f of plan.findings) if (f.outcome !== "clipped") console.log(plan.at / 21600000, f.rule, f.outcome, f.campaignId, f.reason);
+function apply(plan: GuardedPlan, campaigns: MutableCampaign[], concluded: boolean[]): void {
   assertGuardedPlan(plan);
   for (const action of plan.actions) {
-    const campaign = campaigns.find((candidate) => candidate.id === action.campaignId);
+    const index = campaigns.findIndex((candidate) => candidate.id === action.campaignId);
+    const campaign = campaigns[index];
     if (campaign === undefined) continue;
+    if (action.evidence.creativeTestConcluded === 1) concluded[index] = true;
     campaign.status = action.after.status;
     campaign.dailyBudget = action.after.dailyBudget;
-    for (const creative of campaign.creatives) creative.share = action.after.creativeShares[creative.id] ?? creative.share;
+    for (const creative of campaign.creatives)
+      creative.share = action.after.creativeShares[creative.id] ?? creative.share;
   }
 }
 

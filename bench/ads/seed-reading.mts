@@ -62,7 +62,10 @@ function creativeTest(
         impressions[k] = impressions[k]! + view.impressions[ik * T + tau]!;
         successes[k] = successes[k]! + events[ik * T + tau]!;
       }
-      if (leader < 0 || rate(successes[k]!, impressions[k]!) > rate(successes[leader]!, impressions[leader]!)) {
+      if (
+        leader < 0 ||
+        rate(successes[k]!, impressions[k]!) > rate(successes[leader]!, impressions[leader]!)
+      ) {
         leader = k;
       }
     }
@@ -70,7 +73,12 @@ function creativeTest(
     for (let k = 0; k < K; k += 1) {
       const ik = i * K + k;
       if (k === leader || shares[ik]! === 0 || impressions[k]! < 1000) continue;
-      const p = oneSidedTwoProportionP(successes[leader]!, impressions[leader]!, successes[k]!, impressions[k]!);
+      const p = oneSidedTwoProportionP(
+        successes[leader]!,
+        impressions[leader]!,
+        successes[k]!,
+        impressions[k]!,
+      );
       if (p < 0.05) {
         shares[ik] = 0;
         budgets[i] = budgets[i]! * 1.2;
@@ -86,7 +94,8 @@ function budgetRules(t: number, view: RunView, budgets: Float64Array, stopped: U
   for (let i = 0; i < N; i += 1) {
     if (stopped[i] || t < 3 * SLOTS_PER_DAY) continue;
     let lifetimeSpend = 0;
-    for (let k = 0; k < K; k += 1) for (let tau = 0; tau < t; tau += 1) lifetimeSpend += view.spend[(i * K + k) * T + tau]!;
+    for (let k = 0; k < K; k += 1)
+      for (let tau = 0; tau < t; tau += 1) lifetimeSpend += view.spend[(i * K + k) * T + tau]!;
     if (lifetimeSpend < 50) continue;
     const roas = reportedRoas(view, i, t - 3 * SLOTS_PER_DAY, t);
     const budget = budgets[i]!;
@@ -144,7 +153,8 @@ function oneSidedTwoProportionP(x1: number, n1: number, x2: number, n2: number):
 export function normalCdf(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
-  const poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t;
+  const poly =
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t;
   const erf = 1 - poly * Math.exp(-x * x);
   return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }

@@ -45,6 +45,8 @@ export interface Controller {
   readonly name: string;
   decide(t: number, view: RunView): SlotAction;
   forecast?(t: number, view: RunView, multipliers: readonly number[]): ForecastPoint[];
+  /** Per campaign: did the policy's creative test ever declare a winner (policies with a formal test). */
+  testConcluded?(): boolean[];
 }
 
 /** Everything a policy may see (spec §4.5). Arrays index (i·K + k)·T + τ, or i·T + τ per campaign. */
@@ -76,10 +78,16 @@ export interface RunResult {
   readonly violations: { s1: number; s2: number; s3: number; s4: number };
   /** Per campaign: was any creative at share 0 while the campaign ran, by day 30. */
   readonly anyCreativePaused: boolean[];
-  /** Per campaign: the true best creative is paused or holds < 20 % share at the end. */
+  /** Per campaign running at the end: the true best creative is paused or holds < 20 % share. */
   readonly wrongWinner: boolean[];
+  /** Per campaign: did the creative test ever declare a winner (undefined for policies without one). */
+  readonly testConcluded: boolean[] | undefined;
+  /** Per campaign: paused (budget 0) at the end. */
+  readonly campaignPaused: boolean[];
   /** Per campaign: the smallest creative share at the end (A/A starvation). */
   readonly minFinalShare: number[];
+  /** Expected profit per day. */
+  readonly dailyProfit: Float64Array;
   /** Forecast errors at day 14: per (campaign, multiplier), forecast vs truth. */
   readonly forecasts: { multiplier: number; mean: number; low?: number; high?: number; truth: number }[];
 }
@@ -120,6 +128,7 @@ export function runSimulation(world: World, controller: Controller, noise?: Seed
   const forecasts: RunResult['forecasts'] = [];
   let expectedRevenue = 0;
   let realisedRevenue = 0;
+  const dailyProfit = new Float64Array(SLOTS / SLOTS_PER_DAY);
 
   for (let t = 0; t < T; t += 1) {
     const day = Math.floor(t / SLOTS_PER_DAY);
@@ -154,7 +163,9 @@ export function runSimulation(world: World, controller: Controller, noise?: Seed
         const slotSpend = (budget / SLOTS_PER_DAY) * share;
         const ctr = world.ctr[ik]! * fatigueFactor(world, ik, cumulativeImpressions[ik]!);
         const cvr = Math.min(1, world.cvr[ik]! * conversionFactor);
-        expectedRevenue += impressionsRate * share * ctr * cvr * world.aov[i]!;
+        const slotRevenue = impressionsRate * share * ctr * cvr * world.aov[i]!;
+        expectedRevenue += slotRevenue;
+        dailyProfit[day] = dailyProfit[day]! + slotRevenue - slotSpend;
         const impressions = random.poisson(impressionsRate * epsilon * share);
         const clicks = random.binomial(impressions, ctr);
         const conversions = random.binomial(clicks, cvr);
@@ -177,14 +188,16 @@ export function runSimulation(world: World, controller: Controller, noise?: Seed
   }
 
   const wrongWinner: boolean[] = [];
+  const campaignPaused: boolean[] = [];
   const minFinalShare: number[] = [];
   for (let i = 0; i < N; i += 1) {
     let best = 0;
     for (let k = 1; k < K; k += 1) {
       if (creativeValue(world, i * K + k) > creativeValue(world, i * K + best)) best = k;
     }
-    const bestShare = view.budgets[i * T + T - 1]! > 0 ? view.shares[(i * K + best) * T + T - 1]! : 0;
-    wrongWinner.push(bestShare < 0.2 - TOLERANCE);
+    const running = view.budgets[i * T + T - 1]! > 0;
+    campaignPaused.push(!running);
+    if (running) wrongWinner.push(view.shares[(i * K + best) * T + T - 1]! < 0.2 - TOLERANCE);
     let minShare = 1;
     for (let k = 0; k < K; k += 1) minShare = Math.min(minShare, view.shares[(i * K + k) * T + T - 1]!);
     minFinalShare.push(minShare);
@@ -197,8 +210,11 @@ export function runSimulation(world: World, controller: Controller, noise?: Seed
     violations,
     anyCreativePaused,
     wrongWinner,
+    campaignPaused,
+    testConcluded: controller.testConcluded?.(),
     minFinalShare,
     forecasts,
+    dailyProfit,
   };
 }
 
@@ -245,7 +261,8 @@ function checkGates(
     const reference = view.budgets[i * T + Math.max(0, t - SLOTS_PER_DAY)]!;
     if (budget > 0 && reference > 0 && previous > 0) {
       const change = budget - reference;
-      if (Math.abs(change) > 0.2 * reference * (1 + TOLERANCE) || change > 100 + TOLERANCE) violations.s2 += 1;
+      if (Math.abs(change) > 0.2 * reference * (1 + TOLERANCE) || change > 100 + TOLERANCE)
+        violations.s2 += 1;
     }
     if (previous > 0 && budget === 0 && t < learnUntil[i]!) violations.s3 += 1;
     if (previous > 0 && budget > 0) {
@@ -276,7 +293,8 @@ function updateLearning(
     if (previous === 0 && launchedAt[i]! < 0) launchedAt[i] = t;
     if (!significant) {
       const reference = view.budgets[i * T + Math.max(0, t - SLOTS_PER_DAY)]!;
-      if (reference > 0 && Math.abs(budget - reference) > 0.2 * reference * (1 + TOLERANCE)) significant = true;
+      if (reference > 0 && Math.abs(budget - reference) > 0.2 * reference * (1 + TOLERANCE))
+        significant = true;
       for (let k = 0; k < K && !significant; k += 1) {
         const ik = i * K + k;
         if (view.shares[ik * T + t - 1]! > 0 !== view.shares[ik * T + t]! > 0) significant = true;
@@ -307,7 +325,11 @@ function forecastTruth(
   const startDay = t / SLOTS_PER_DAY;
   for (let d = startDay; d < startDay + 7; d += 1) {
     const conversionFactor = world.weekdayFactor[d]! * shockFactor(world, campaign, d);
-    truth += SLOTS_PER_DAY * expectedImpressions(world, campaign, multiplier * budget) * valuePerImpression * conversionFactor;
+    truth +=
+      SLOTS_PER_DAY *
+      expectedImpressions(world, campaign, multiplier * budget) *
+      valuePerImpression *
+      conversionFactor;
   }
   return truth;
 }

@@ -9,7 +9,7 @@
 import { createSeededRandom } from '@growthhub/agents';
 
 /** The benchmark's scenarios. */
-export type ScenarioName = 'base' | 'small' | 'fatigue' | 'shock' | 'aa';
+export type ScenarioName = 'base' | 'small' | 'fatigue' | 'shock' | 'aa' | 'hill';
 
 /** The settings a scenario changes. */
 export interface Scenario {
@@ -21,6 +21,11 @@ export interface Scenario {
   readonly fatigue: boolean;
   readonly shock: boolean;
   readonly identicalCreatives: boolean;
+  /**
+   * The delivery curve: the spec's `exponential` I ∝ S·(1 − e^{−b/S}), or `hill` I ∝ S·b/(b + S), a
+   * differently shaped curve (extra robustness scenario, not in the spec) that no policy was tuned on.
+   */
+  readonly curve: 'exponential' | 'hill';
 }
 
 /** All scenarios, in report order. */
@@ -30,6 +35,7 @@ export const SCENARIOS: readonly Scenario[] = [
   scenario('fatigue', { fatigue: true }),
   scenario('shock', { shock: true }),
   scenario('aa', { identicalCreatives: true }),
+  scenario('hill', { curve: 'hill' }),
 ];
 
 /** Campaigns N, creatives K, slots T, slots per day. */
@@ -81,7 +87,8 @@ export function createWorld(seed: number, scenario: Scenario): World {
     const campaignCtr = random.logNormal(0.01, 0.3);
     for (let c = 0; c < k; c += 1) ctr[i * k + c] = campaignCtr * Math.exp(0.25 * random.normal());
     const campaignCvr = random.logNormal(0.03, 0.4);
-    for (let c = 0; c < k; c += 1) cvr[i * k + c] = Math.min(0.3, campaignCvr * Math.exp(0.2 * random.normal()));
+    for (let c = 0; c < k; c += 1)
+      cvr[i * k + c] = Math.min(0.3, campaignCvr * Math.exp(0.2 * random.normal()));
     aov[i] = random.logNormal(80, 0.3);
     saturation[i] = baseSaturation * Math.exp(0.4 * random.normal());
   }
@@ -107,7 +114,15 @@ export function createWorld(seed: number, scenario: Scenario): World {
 /** Expected impressions per slot at daily budget `budget` (spec §4.3), before ε and creative shares. */
 export function expectedImpressions(world: World, campaign: number, budget: number): number {
   const s = world.saturation[campaign]!;
-  return 0.25 * (1000 / world.cpm[campaign]!) * s * (1 - Math.exp(-budget / s));
+  const saturated = world.scenario.curve === 'hill' ? budget / (budget + s) : 1 - Math.exp(-budget / s);
+  return 0.25 * (1000 / world.cpm[campaign]!) * s * saturated;
+}
+
+/** The budget at which marginal ROAS falls to λ for a campaign whose marginal ROAS at zero is `slope`. */
+export function budgetAtMarginal(world: World, campaign: number, slope: number, lambda: number): number {
+  const s = world.saturation[campaign]!;
+  if (slope <= lambda) return 0;
+  return world.scenario.curve === 'hill' ? s * (Math.sqrt(slope / lambda) - 1) : s * Math.log(slope / lambda);
 }
 
 /** The CVR multiplier of the shock scenario for `campaign` on `day` (1 elsewhere). */
@@ -132,6 +147,7 @@ function scenario(name: ScenarioName, overrides: Partial<Omit<Scenario, 'name'>>
     fatigue: false,
     shock: false,
     identicalCreatives: false,
+    curve: 'exponential',
     ...overrides,
   };
 }

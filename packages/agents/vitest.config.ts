@@ -8,6 +8,7 @@ export default defineProject({
     // Tests run against the workspace packages' sources so they never need a prior build.
     alias: [
       { find: /^@growthhub\/core\/testing$/, replacement: source('../core/src/testing/index.ts') },
+      { find: /^@growthhub\/core\/testing\/kit$/, replacement: source('../core/src/testing/kit.ts') },
       { find: /^@growthhub\/core$/, replacement: source('../core/src/index.ts') },
       { find: /^@growthhub\/platform-x\/testing$/, replacement: source('../platform-x/src/testing/index.ts') },
       { find: /^@growthhub\/platform-x$/, replacement: source('../platform-x/src/index.ts') },

@@ -8,6 +8,7 @@ export default defineProject({
   resolve: {
     alias: [
       { find: /^@growthhub\/core\/testing$/, replacement: coreSource('testing/index.ts') },
+      { find: /^@growthhub\/core\/testing\/kit$/, replacement: coreSource('testing/kit.ts') },
       { find: /^@growthhub\/core$/, replacement: coreSource('index.ts') },
     ],
   },

@@ -4,3 +4,8 @@
  * @packageDocumentation
  */
 export * from './ads/index';
+export * from './catalog/index';
+export * from './engine/index';
+export * from './jobs/index';
+export * from './llm/index';
+export * from './social/index';

@@ -12,14 +12,15 @@
  *
  * @packageDocumentation
  */
-export * from './errors/index';
-export * from './logging/index';
-export * from './http/index';
-export * from './rate-limit/index';
-export * from './model/index';
+
 export * from './contracts/index';
+export * from './errors/index';
 export * from './events/index';
-export * from './text/index';
+export * from './http/index';
+export * from './logging/index';
+export * from './model/index';
 export * from './oauth/index';
-export * from './vault/index';
+export * from './rate-limit/index';
 export * from './store/index';
+export * from './text/index';
+export * from './vault/index';

@@ -125,7 +125,7 @@ describe('connecting an X account', () => {
     expect(connection.accounts[0]?.id).toBe('2244994945');
     const exchange = host.emulator.requests.find((request) => request.path === '/2/oauth2/token');
     expect(exchange?.headers.authorization).toBeUndefined();
-    expect((exchange?.body as Record<string, string>).client_id).toBe('growthhub-x-client');
+    expect((exchange?.body as Record<string, string> | undefined)?.client_id).toBe('growthhub-x-client');
   });
 
   it('publishes with the connection, refreshing once when X answers 401', async () => {
@@ -147,7 +147,7 @@ describe('connecting an X account', () => {
       .map((request) => `${request.method} ${request.path} ${request.status}`);
     expect(calls).toEqual(['POST /2/tweets 401', 'POST /2/oauth2/token 200', 'POST /2/tweets 201']);
     const refresh = host.emulator.requests.slice(mark).find((request) => request.path === '/2/oauth2/token');
-    expect((refresh?.body as Record<string, string>).grant_type).toBe('refresh_token');
+    expect((refresh?.body as Record<string, string> | undefined)?.grant_type).toBe('refresh_token');
     expect(host.emulator.post(result.status === 'published' ? result.platformPostId : '')?.authorId).toBe(
       '2244994945',
     );

@@ -104,7 +104,11 @@ export const AdsAccountSnapshotSchema = z
     ];
     for (const { value, path } of moneys) {
       if (value.currency !== snapshot.currency) {
-        ctx.addIssue({ code: 'custom', path, message: `Money must be in the account currency ${snapshot.currency}.` });
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `Money must be in the account currency ${snapshot.currency}.`,
+        });
       }
     }
     snapshot.campaigns.forEach((campaign, index) => {

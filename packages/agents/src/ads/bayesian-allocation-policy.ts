@@ -30,6 +30,8 @@ export interface BayesianAllocationOptions {
   readonly creatives?: Partial<CreativeSelectionSettings>;
   /** Hours between two decisions on one campaign (default 24: at most one change a day). */
   readonly decisionIntervalHours?: number;
+  /** Hours after launch of the first decision on a campaign (default 24). */
+  readonly firstDecisionAfterHours?: number;
   /**
    * Confidence that a campaign at its minimum budget earns less than the water level per unit of spend
    * before it is paused, freeing its budget for the others (default 0.9). Pauses meet the guardrails:
@@ -64,17 +66,22 @@ export const BAYESIAN_ALLOCATION_POLICY = 'bayesianAllocationPolicy';
  *    (`allocateBudgets`), never funding a campaign past break-even at the margin.
  * Pure and deterministic: its only state is the returned memory.
  */
-export function bayesianAllocationPolicy(options: BayesianAllocationOptions = {}): AdsPolicy<BayesianAllocationMemory> {
+export function bayesianAllocationPolicy(
+  options: BayesianAllocationOptions = {},
+): AdsPolicy<BayesianAllocationMemory> {
   const priors: ValuePriors = { ...DEFAULT_VALUE_PRIORS, ...options.priors };
   const saturation: SaturationPrior = { medianMultiple: 2, logSd: 0.7, ...options.saturation };
   const selection: CreativeSelectionSettings = { ...DEFAULT_CREATIVE_SELECTION, ...options.creatives };
   const intervalMs = (options.decisionIntervalHours ?? 24) * 3_600_000;
   const pauseConfidence = options.pauseConfidence ?? 0.9;
+  const firstDecisionMs = (options.firstDecisionAfterHours ?? 24) * 3_600_000;
 
   const evaluate = (snapshot: AdsAccountSnapshot, delay: ReportingDelayMemory): AccountValue =>
     estimateConversionValue(
       snapshot,
-      options.reportingCompletion ? Float64Array.from(options.reportingCompletion) : reportingCompletion(delay),
+      options.reportingCompletion
+        ? Float64Array.from(options.reportingCompletion)
+        : reportingCompletion(delay),
       priors,
     );
 
@@ -86,7 +93,9 @@ export function bayesianAllocationPolicy(options: BayesianAllocationOptions = {}
       const decidedAt = { ...context.memory?.decidedAt };
       const due = snapshot.campaigns.filter(
         (campaign) =>
-          campaign.status === 'active' && snapshot.now - (decidedAt[campaign.id] ?? campaign.launchedAt) >= intervalMs,
+          campaign.status === 'active' &&
+          snapshot.now - (decidedAt[campaign.id] ?? campaign.launchedAt - intervalMs + firstDecisionMs) >=
+            intervalMs,
       );
       const values = due.length > 0 ? evaluate(snapshot, delay) : undefined;
       if (values === undefined || !values.informative) return { proposals: [], memory: { delay, decidedAt } };
@@ -100,7 +109,9 @@ export function bayesianAllocationPolicy(options: BayesianAllocationOptions = {}
         cap,
       );
       const paused = new Set(
-        plans.filter((plan) => shouldPause(snapshot, plan, allocation, guardrails, pauseConfidence)).map((plan) => plan),
+        plans
+          .filter((plan) => shouldPause(snapshot, plan, allocation, guardrails, pauseConfidence))
+          .map((plan) => plan),
       );
       if (paused.size > 0) {
         allocation = allocateBudgets(
@@ -150,7 +161,10 @@ export function bayesianAllocationPolicy(options: BayesianAllocationOptions = {}
     const limits = budgetLimits(campaign, snapshot.now, snapshot.slotMs, guardrails);
     const curve = fitDeliveryCurve(campaign, snapshot.slotMs, saturation);
     const verdicts = value === undefined ? [] : selectCreatives(value.creatives, selection);
-    const shares = due && verdicts.length > 0 ? verdicts.map((verdict) => verdict.share) : campaign.creatives.map((c) => c.share);
+    const shares =
+      due && verdicts.length > 0
+        ? verdicts.map((verdict) => verdict.share)
+        : campaign.creatives.map((c) => c.share);
     const perImpression = value === undefined ? 0 : valuePerImpression(value, shares);
     const input: AllocationInput = {
       campaignId: campaign.id,
@@ -174,7 +188,12 @@ interface CampaignPlan {
   readonly due: boolean;
 }
 
-function proposalFor(snapshot: AdsAccountSnapshot, plan: CampaignPlan, budget: number, waterLevel: number): CampaignProposal {
+function proposalFor(
+  snapshot: AdsAccountSnapshot,
+  plan: CampaignPlan,
+  budget: number,
+  waterLevel: number,
+): CampaignProposal {
   const { campaign, value, curve, verdicts, shares } = plan;
   const current = campaign.dailyBudget.amountMinor;
   const marginal = plan.input.marginalRoas(current);
@@ -184,11 +203,16 @@ function proposalFor(snapshot: AdsAccountSnapshot, plan: CampaignPlan, budget: n
   campaign.creatives.forEach((creative, index) => {
     creativeShares[creative.id] = shares[index] ?? creative.share;
   });
-  const leader = verdicts.find((verdict) => verdict.status === 'leader');
+  const leader = verdicts.find((verdict) => verdict.role === 'leader');
+  const winner = verdicts.find((verdict) => verdict.verdict === 'winner');
   const format = (amount: number): string => toMajorString(money(amount, snapshot.currency));
   const reason =
     `marginal ROAS ${marginal.toFixed(2)} at ${format(current)} against water level ${waterLevel.toFixed(2)} → ${format(budget)}` +
-    (leader ? `; creative ${leader.id} leads with P(best) ${leader.probabilityBest.toFixed(2)}` : '');
+    (winner
+      ? `; creative test concluded: ${winner.id} wins with P(best) ${winner.probabilityBest.toFixed(2)}`
+      : leader
+        ? `; creative ${leader.id} leads with P(best) ${leader.probabilityBest.toFixed(2)}`
+        : '');
   const evidence: Record<string, number> = {
     marginalRoas: round(marginal),
     waterLevel: round(waterLevel),
@@ -197,6 +221,7 @@ function proposalFor(snapshot: AdsAccountSnapshot, plan: CampaignPlan, budget: n
     revenueMinor: value?.revenueMinor ?? 0,
   };
   for (const verdict of verdicts) evidence[`pBest:${verdict.id}`] = round(verdict.probabilityBest);
+  if (winner) evidence.creativeTestConcluded = 1;
   return {
     campaignId: campaign.id,
     dailyBudget: money(budget, snapshot.currency),
@@ -227,10 +252,16 @@ function shouldPause(
   if (!hasMinimumEvidence(campaign, snapshot.now, guardrails.settings.minEvidence.pause)) return false;
   const averageRoas = input.revenue(floor) / floor;
   const logSd = Math.sqrt(value.baseLogVariance + curve.relativeSd(floor) ** 2);
-  return standardNormalCdf(Math.log(allocation.waterLevel / Math.max(averageRoas, 1e-9)) / logSd) >= confidence;
+  return (
+    standardNormalCdf(Math.log(allocation.waterLevel / Math.max(averageRoas, 1e-9)) / logSd) >= confidence
+  );
 }
 
-function pauseProposal(snapshot: AdsAccountSnapshot, plan: CampaignPlan, waterLevel: number): CampaignProposal {
+function pauseProposal(
+  snapshot: AdsAccountSnapshot,
+  plan: CampaignPlan,
+  waterLevel: number,
+): CampaignProposal {
   const floor = plan.input.minMinor;
   const averageRoas = plan.input.revenue(floor) / floor;
   return {

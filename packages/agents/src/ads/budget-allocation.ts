@@ -27,7 +27,10 @@ export interface Allocation {
  */
 export function allocateBudgets(inputs: readonly AllocationInput[], capMinor: number): Allocation {
   let centres = inputs.map((input) => input.currentMinor);
-  let levels: { budgets: Float64Array; lambda: number } = { budgets: new Float64Array(inputs.length), lambda: 1 };
+  let levels: { budgets: Float64Array; lambda: number } = {
+    budgets: new Float64Array(inputs.length),
+    lambda: 1,
+  };
   for (let pass = 0; pass < 2; pass += 1) {
     const local = inputs.map((input, index) => localExponential(input, Math.max(1, centres[index]!)));
     levels = fill(inputs, local, capMinor);
@@ -35,7 +38,10 @@ export function allocateBudgets(inputs: readonly AllocationInput[], capMinor: nu
   }
   const budgets = new Map<string, number>();
   inputs.forEach((input, index) => {
-    budgets.set(input.campaignId, Math.min(input.maxMinor, Math.max(input.minMinor, Math.floor(levels.budgets[index]!))));
+    budgets.set(
+      input.campaignId,
+      Math.min(input.maxMinor, Math.max(input.minMinor, Math.floor(levels.budgets[index]!))),
+    );
   });
   return { budgets, waterLevel: levels.lambda };
 }
@@ -49,7 +55,8 @@ interface LocalCurve {
 function localExponential(input: AllocationInput, centre: number): LocalCurve {
   const first = input.marginalRoas(centre);
   const step = Math.max(1, centre * 0.02);
-  const second = (input.marginalRoas(centre + step) - input.marginalRoas(Math.max(0, centre - step))) / (2 * step);
+  const second =
+    (input.marginalRoas(centre + step) - input.marginalRoas(Math.max(0, centre - step))) / (2 * step);
   if (!(first > 0)) return { slope: 0, scale: 1 };
   // For m(b) = a·e^{−b/S}: S = −m/m′. A flat or rising estimate means "no visible saturation here".
   const scale = second < 0 ? Math.min(-first / second, centre * 1_000) : centre * 1_000;
@@ -84,7 +91,8 @@ function fill(
   const total = at(Math.exp(high));
   if (total > capMinor) {
     // Even every campaign at its lower bound exceeds the cap: scale down (the guardrails would too).
-    for (let index = 0; index < budgets.length; index += 1) budgets[index] = (budgets[index]! * capMinor) / total;
+    for (let index = 0; index < budgets.length; index += 1)
+      budgets[index] = (budgets[index]! * capMinor) / total;
   }
   return { budgets, lambda: Math.exp(high) };
 }

@@ -16,10 +16,12 @@ export interface BudgetLimits {
 }
 
 /**
- * The allowed daily-budget range of `campaign` at `now`: the platform's change limits against the budget
- * in force one change window ago (±20 % and +100.00 a day on Meta), intersected with the campaign
- * minimum and maximum; during learning no change beyond the platform's significant-edit size; no change
- * at all while the window's change count is used up or the campaign lacks minimum evidence.
+ * The allowed daily-budget range of `campaign` at `now`. A budget stands until changed, so it must keep
+ * within the platform's change limits (±20 % and at most +100.00 on Meta) of *every* budget in force
+ * during the last change window, not only the one a window ago: that makes "no more than 20 % a day"
+ * hold over every 24-hour span. The range is then intersected with the campaign minimum and maximum;
+ * during learning it also stays within the platform's significant-edit size; it collapses to the current
+ * budget while the window's change count is used up or the campaign lacks minimum evidence.
  * Policies use it to plan within the rules; `enforceGuardrails` uses it to clip.
  */
 export function budgetLimits(
@@ -30,22 +32,30 @@ export function budgetLimits(
 ): BudgetLimits {
   const rules = guardrails.rulesFor(campaign.platform);
   const current = campaign.dailyBudget.amountMinor;
-  const windowMs = rules.changeWindowHours * 3_600_000;
-  const reference = budgetInForce(campaign, now - windowMs, slotMs) || current;
-  const floor = guardrails.minDailyBudgetMinor;
-  const ceiling = guardrails.maxDailyBudgetMinor;
-  let low = ceilDiv(reference * (10_000 - rules.maxDecreaseBps), 10_000);
-  let high = Math.floor((reference * (10_000 + rules.maxIncreaseBps)) / 10_000);
-  if (rules.maxIncreaseMinor !== undefined) high = Math.min(high, reference + rules.maxIncreaseMinor);
+  const windowStart = now - rules.changeWindowHours * 3_600_000;
+  const reference = budgetInForce(campaign, windowStart, slotMs) || current;
+  const protect = campaign.learning && rules.protectLearningPhase;
+  let low = 0;
+  let high = Number.MAX_SAFE_INTEGER;
   let frozenBy: BudgetLimits['frozenBy'];
-  if (campaign.learning && rules.protectLearningPhase) {
-    const significantLow = ceilDiv(reference * (10_000 - rules.significantChangeBps), 10_000);
-    const significantHigh = Math.floor((reference * (10_000 + rules.significantChangeBps)) / 10_000);
-    if (significantLow > low || significantHigh < high) frozenBy = 'learning_phase';
-    low = Math.max(low, significantLow);
-    high = Math.min(high, significantHigh);
+  for (const budget of budgetsInWindow(campaign, windowStart, slotMs)) {
+    low = Math.max(low, ceilDiv(budget * (10_000 - rules.maxDecreaseBps), 10_000));
+    let top = Math.floor((budget * (10_000 + rules.maxIncreaseBps)) / 10_000);
+    if (rules.maxIncreaseMinor !== undefined) top = Math.min(top, budget + rules.maxIncreaseMinor);
+    high = Math.min(high, top);
+    if (protect) {
+      const significantLow = ceilDiv(budget * (10_000 - rules.significantChangeBps), 10_000);
+      const significantHigh = Math.floor((budget * (10_000 + rules.significantChangeBps)) / 10_000);
+      if (significantLow > low || significantHigh < high) frozenBy = 'learning_phase';
+      low = Math.max(low, significantLow);
+      high = Math.min(high, significantHigh);
+    }
   }
-  if (countChanges(campaign, now - windowMs) >= rules.maxChangesPerWindow) {
+  if (low > high) {
+    low = current;
+    high = current;
+  }
+  if (countChanges(campaign, windowStart) >= rules.maxChangesPerWindow) {
     low = current;
     high = current;
     frozenBy = 'change_frequency';
@@ -55,6 +65,8 @@ export function budgetLimits(
     high = current;
     frozenBy = 'min_evidence';
   }
+  const floor = guardrails.minDailyBudgetMinor;
+  const ceiling = guardrails.maxDailyBudgetMinor;
   const minMinor = Math.min(Math.max(low, floor), ceiling);
   const maxMinor = Math.max(Math.min(high, ceiling), minMinor);
   return frozenBy === undefined
@@ -86,9 +98,26 @@ export function budgetInForce(campaign: CampaignSnapshot, at: number, slotMs: nu
   if (at < history[0]!.start) return history[0]!.dailyBudgetMinor;
   for (let index = history.length - 1; index >= 0; index -= 1) {
     const slot = history[index]!;
-    if (slot.start <= at) return at < slot.start + slotMs ? slot.dailyBudgetMinor : campaign.dailyBudget.amountMinor;
+    if (slot.start <= at)
+      return at < slot.start + slotMs ? slot.dailyBudgetMinor : campaign.dailyBudget.amountMinor;
   }
   return history[0]!.dailyBudgetMinor;
+}
+
+/** The positive budgets in force from `since` to now: the slots of the window and the current budget. */
+function budgetsInWindow(campaign: CampaignSnapshot, since: number, slotMs: number): number[] {
+  const budgets = new Set<number>([campaign.dailyBudget.amountMinor]);
+  const history = campaign.history;
+  for (let index = history.length - 1; index >= 0; index -= 1) {
+    const slot = history[index]!;
+    if (slot.start + slotMs <= since) break;
+    if (slot.dailyBudgetMinor > 0) budgets.add(slot.dailyBudgetMinor);
+  }
+  if (history.length === 0 || history[0]!.start > since) {
+    const launch = history[0]?.dailyBudgetMinor ?? 0;
+    if (launch > 0) budgets.add(launch);
+  }
+  return [...budgets];
 }
 
 /** Budget changes (between consecutive running slots, and from the last slot to now) after `since`. */

@@ -14,8 +14,11 @@ export type ProposalSource = z.infer<typeof ProposalSourceSchema>;
  */
 export const CampaignProposalSchema = z.strictObject({
   campaignId: IdSchema,
-  /** The wanted daily budget; omit to keep the current one. */
-  dailyBudget: MoneySchema.optional(),
+  /** The wanted daily budget (positive); omit to keep the current one. */
+  dailyBudget: MoneySchema.refine((value) => value.amountMinor > 0, {
+    message: 'a daily budget must be positive',
+    path: ['amountMinor'],
+  }).optional(),
   /** Pause or resume; omit to keep the current status. */
   status: z.enum(['active', 'paused']).optional(),
   /** Wanted share per creative id (normalised to sum 1; 0 pauses the creative); omit to keep. */

@@ -94,8 +94,17 @@ export function estimateConversionValue(
   completion: Float64Array,
   priors: ValuePriors,
 ): AccountValue {
-  const stats = snapshot.campaigns.map((campaign) => campaignStatistics(snapshot, campaign, completion, priors));
-  const totals = { impressions: 0, clicks: 0, conversions: 0, exposure: 0, revenue: 0, revenueConversions: 0 };
+  const stats = snapshot.campaigns.map((campaign) =>
+    campaignStatistics(snapshot, campaign, completion, priors),
+  );
+  const totals = {
+    impressions: 0,
+    clicks: 0,
+    conversions: 0,
+    exposure: 0,
+    revenue: 0,
+    revenueConversions: 0,
+  };
   for (const campaign of stats) {
     for (const creative of campaign.creatives) {
       totals.impressions += creative.impressions;
@@ -113,7 +122,9 @@ export function estimateConversionValue(
   const ctrPool = totals.clicks / totals.impressions;
   const cvrShape = gammaShape(priors.campaignCvrLogSd);
   const rawCvrPool = totals.conversions / totals.exposure;
-  const learningFactor = priors.learningFactor ?? estimateLearningFactor(stats, rawCvrPool, cvrShape, priors.learningPseudoConversions);
+  const learningFactor =
+    priors.learningFactor ??
+    estimateLearningFactor(stats, rawCvrPool, cvrShape, priors.learningPseudoConversions);
   let pooledConversions = 0;
   let pooledExposure = 0;
   for (const campaign of stats) {
@@ -229,7 +240,13 @@ function campaignStatistics(
 ): CampaignStatistics {
   const ctrHalfLifeMs = priors.ctrHalfLifeDays * 86_400_000;
   const conversionHalfLifeMs = priors.conversionHalfLifeDays * 86_400_000;
-  const result: CampaignStatistics = { id: campaign.id, creatives: [], spend: 0, reportedRevenue: 0, reportedConversions: 0 };
+  const result: CampaignStatistics = {
+    id: campaign.id,
+    creatives: [],
+    spend: 0,
+    reportedRevenue: 0,
+    reportedConversions: 0,
+  };
   for (const creative of campaign.creatives) {
     const stats: CreativeStatistics = {
       id: creative.id,

@@ -1,40 +1,52 @@
 import type { CreativeValue } from './conversion-value';
 
-/** How creative shares follow the creative test. */
+/** How the creative test decides and how shares follow it. */
 export interface CreativeSelectionSettings {
-  /** Share every creative keeps while it may still be the best (default 0.2). */
-  readonly contenderShare: number;
-  /** Share of a creative the test has ruled out; above 0 so it is not a pause (default 0.02). */
-  readonly loserShare: number;
-  /** A creative is ruled out once its probability of being the best falls below this (default 0.05). */
-  readonly minProbabilityBest: number;
-  /** Minimum spend (minor units) of a creative before it can be ruled out (default 5 000). */
+  /** The test declares a winner once its posterior probability of being the best reaches this (default 0.95). */
+  readonly winnerProbability: number;
+  /** Minimum spend (minor units) of every creative before the test may conclude (default 5 000). */
   readonly minSpendMinor: number;
+  /** Share every creative keeps while it may plausibly be the best (default 0.2). */
+  readonly contenderShare: number;
+  /** A creative stays a contender while P(it is the best) ≥ this (default 0.15). */
+  readonly contenderProbability: number;
+  /** Share of a creative that is not a contender; above 0 so it is not a pause (default 0.01). */
+  readonly loserShare: number;
 }
 
-/** Default {@link CreativeSelectionSettings}: P(best) ≥ 0.95 to rule the others out. */
+/** Default {@link CreativeSelectionSettings}. */
 export const DEFAULT_CREATIVE_SELECTION: CreativeSelectionSettings = {
-  contenderShare: 0.2,
-  loserShare: 0.01,
-  minProbabilityBest: 0.15,
+  winnerProbability: 0.95,
   minSpendMinor: 5_000,
+  contenderShare: 0.2,
+  contenderProbability: 0.15,
+  loserShare: 0.01,
 };
 
-/** The creative test's verdict on one creative. */
+/** The creative test's view of one creative and the share it gets. */
 export interface CreativeVerdict {
   readonly id: string;
   /** Posterior probability that this creative has the highest conversion value per impression. */
   readonly probabilityBest: number;
-  readonly status: 'leader' | 'contender' | 'ruled_out';
+  /**
+   * The test's verdict: `winner` once P(best) ≥ `winnerProbability` with every creative past the minimum
+   * spend (the others are then `loser`), `undecided` before.
+   */
+  readonly verdict: 'winner' | 'loser' | 'undecided';
+  /** `leader` (highest posterior mean), `contender` (still plausibly best) or `trailing`. */
+  readonly role: 'leader' | 'contender' | 'trailing';
   readonly share: number;
 }
 
 /**
- * The Bayesian creative test and the shares that follow from it. Creatives are judged on conversion value
- * per impression (CTR × CVR, both shrunk toward the campaign), never on CTR alone. A creative is ruled
- * out only when P(it is the best) < `minProbabilityBest` and it has spent `minSpendMinor`; ruled-out
- * creatives keep `loserShare` (a pause would restart the platform's learning), every other non-leader
- * keeps `contenderShare`, and the leader (highest posterior mean) takes the rest.
+ * The Bayesian creative test and the delivery shares that follow from it. Creatives are judged on
+ * conversion value per impression (CTR × CVR, each shrunk toward the campaign), never on CTR alone.
+ *
+ * - Test: a winner is declared only when P(best) ≥ `winnerProbability` (0.95) and every creative has
+ *   spent `minSpendMinor`; on identical creatives this rarely happens, even with a look every day.
+ * - Shares (Bayesian exploitation while the test runs): the leader (highest posterior mean) takes most
+ *   delivery, every other creative with P(best) ≥ `contenderProbability` keeps `contenderShare`, the rest
+ *   keep `loserShare`. Nobody is paused: a share moving to or from 0 restarts the platform's learning.
  */
 export function selectCreatives(
   creatives: readonly CreativeValue[],
@@ -48,25 +60,23 @@ export function selectCreatives(
   creatives.forEach((creative, index) => {
     if (creative.relativeValue > creatives[leader]!.relativeValue) leader = index;
   });
-  const shares = creatives.map((creative, index) => {
-    if (index === leader) return 0;
-    const ruledOut = probabilities[index]! < settings.minProbabilityBest && creative.spendMinor >= settings.minSpendMinor;
-    return ruledOut ? settings.loserShare : settings.contenderShare;
-  });
+  const enoughEvidence = creatives.every((creative) => creative.spendMinor >= settings.minSpendMinor);
+  const winner = probabilities.findIndex((probability) => probability >= settings.winnerProbability);
+  const concluded = enoughEvidence && winner >= 0;
+  const contender = creatives.map(
+    (_, index) => index !== leader && probabilities[index]! >= settings.contenderProbability && !concluded,
+  );
+  const shares = creatives.map((_, index) =>
+    index === leader ? 0 : contender[index] ? settings.contenderShare : settings.loserShare,
+  );
   const others = shares.reduce((sum, share) => sum + share, 0);
-  if (others >= 1) {
-    return creatives.map((creative, index) => ({
-      id: creative.id,
-      probabilityBest: probabilities[index]!,
-      status: index === leader ? 'leader' : 'contender',
-      share: 1 / creatives.length,
-    }));
-  }
-  shares[leader] = 1 - others;
+  if (others >= 1) shares.fill(1 / creatives.length);
+  else shares[leader] = 1 - others;
   return creatives.map((creative, index) => ({
     id: creative.id,
     probabilityBest: probabilities[index]!,
-    status: index === leader ? 'leader' : shares[index] === settings.loserShare ? 'ruled_out' : 'contender',
+    verdict: concluded ? (index === winner ? 'winner' : 'loser') : 'undecided',
+    role: index === leader ? 'leader' : contender[index] ? 'contender' : 'trailing',
     share: shares[index]!,
   }));
 }
@@ -103,7 +113,8 @@ export function probabilityBest(means: readonly number[], sds: readonly number[]
 export function standardNormalCdf(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
-  const poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t;
+  const poly =
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t;
   const erf = 1 - poly * Math.exp(-x * x);
   return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }

@@ -72,7 +72,8 @@ export function fitDeliveryCurve(
     const noise = (rss + NOISE_PRIOR_DAYS * NOISE_PRIOR_SD ** 2) / Math.max(1, n - 1 + NOISE_PRIOR_DAYS);
     levels[j] = n > 0 ? Math.exp(mean + noise / 2) : 0;
     levelVariance[j] = n > 0 ? noise / n : 0;
-    const logLikelihood = n > 1 ? (-(n - 1 + NOISE_PRIOR_DAYS) / 2) * Math.log(rss + NOISE_PRIOR_DAYS * NOISE_PRIOR_SD ** 2) : 0;
+    const logLikelihood =
+      n > 1 ? (-(n - 1 + NOISE_PRIOR_DAYS) / 2) * Math.log(rss + NOISE_PRIOR_DAYS * NOISE_PRIOR_SD ** 2) : 0;
     weights[j] = -0.5 * z * z + logLikelihood;
     best = Math.max(best, weights[j]!);
   }
@@ -93,7 +94,9 @@ export function fitDeliveryCurve(
       const w = weights[j]!;
       if (w < 1e-9) continue;
       const s = scales[j]!;
-      const value = derivative ? levels[j]! * Math.exp(-budget / s) : levels[j]! * s * (1 - Math.exp(-budget / s));
+      const value = derivative
+        ? levels[j]! * Math.exp(-budget / s)
+        : levels[j]! * s * (1 - Math.exp(-budget / s));
       mean += w * value;
       second += w * value * value * Math.exp(levelVariance[j]!);
     }

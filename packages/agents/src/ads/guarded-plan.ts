@@ -69,7 +69,12 @@ export class GuardedPlan {
   readonly findings: readonly GuardrailFinding[];
 
   /** @internal */
-  constructor(token: symbol, at: number, actions: readonly GuardedAction[], findings: readonly GuardrailFinding[]) {
+  constructor(
+    token: symbol,
+    at: number,
+    actions: readonly GuardedAction[],
+    findings: readonly GuardrailFinding[],
+  ) {
     if (token !== ISSUE) {
       throw new GuardrailError({
         rule: 'guarded_plan',

@@ -100,7 +100,9 @@ export const GuardrailSettingsSchema = z.strictObject({
   /** Largest daily budget of any one campaign. */
   maxDailyBudget: MoneySchema.optional(),
   /** Per-platform overrides of {@link PLATFORM_BUDGET_RULES}. */
-  platforms: z.partialRecord(z.enum(['meta', 'google', 'tiktok', 'pinterest']), PlatformBudgetRulesSchema.partial()).default({}),
+  platforms: z
+    .partialRecord(z.enum(['meta', 'google', 'tiktok', 'pinterest']), PlatformBudgetRulesSchema.partial())
+    .default({}),
   /**
    * Evidence a campaign needs before the guardrails let anything act on its performance: spend so far,
    * age since launch and reported conversions. `pause` applies to pausing a campaign or a creative

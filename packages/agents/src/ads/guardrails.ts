@@ -1,7 +1,11 @@
 import { money, type OptimizationDecisionKind, toMajorString } from '@growthhub/core';
 import type { AdsAccountSnapshot, CampaignSnapshot, PausedBy } from './account-snapshot';
 import { budgetLimits, hasMinimumEvidence } from './budget-limits';
-import { type CampaignProposal, CampaignProposalSchema, type CampaignProposalInput } from './campaign-proposal';
+import {
+  type CampaignProposal,
+  type CampaignProposalInput,
+  CampaignProposalSchema,
+} from './campaign-proposal';
 import {
   type GuardedAction,
   type GuardedPlan,
@@ -9,7 +13,11 @@ import {
   type GuardrailRule,
   issueGuardedPlan,
 } from './guarded-plan';
-import { type GuardrailSettingsInput, type ResolvedGuardrails, resolveGuardrailSettings } from './guardrail-settings';
+import {
+  type GuardrailSettingsInput,
+  type ResolvedGuardrails,
+  resolveGuardrailSettings,
+} from './guardrail-settings';
 
 /**
  * Passes proposals (from a policy, a language model or a human) through every guardrail and returns the
@@ -76,7 +84,9 @@ function indexProposals(
     };
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      refuse(`invalid proposal at ${issue?.path.join('.') || 'proposal'}: ${issue?.message ?? 'rejected by schema'}`);
+      refuse(
+        `invalid proposal at ${issue?.path.join('.') || 'proposal'}: ${issue?.message ?? 'rejected by schema'}`,
+      );
     } else if (!known.has(parsed.data.campaignId)) refuse('unknown campaign');
     else if (byCampaign.has(parsed.data.campaignId)) refuse('a second proposal for the same campaign');
     else if (parsed.data.dailyBudget && parsed.data.dailyBudget.currency !== snapshot.currency) {
@@ -108,8 +118,14 @@ function draftFor(
     shares,
     findings: [],
   };
-  const note = (finding: Omit<GuardrailFinding, 'campaignId' | 'subject'> & Partial<GuardrailFinding>): void => {
-    const full: GuardrailFinding = { campaignId: campaign.id, subject: { kind: 'campaign', id: campaign.id }, ...finding };
+  const note = (
+    finding: Omit<GuardrailFinding, 'campaignId' | 'subject'> & Partial<GuardrailFinding>,
+  ): void => {
+    const full: GuardrailFinding = {
+      campaignId: campaign.id,
+      subject: { kind: 'campaign', id: campaign.id },
+      ...finding,
+    };
     draft.findings.push(full);
     allFindings.push(full);
   };
@@ -117,8 +133,10 @@ function draftFor(
   const evidence = hasMinimumEvidence(campaign, snapshot.now, guardrails.settings.minEvidence.pause);
 
   if (proposal?.status === 'paused' && campaign.status === 'active') {
-    if (protectLearning) note({ rule: 'learning_phase', outcome: 'refused', reason: 'pausing during the learning phase' });
-    else if (!evidence) note({ rule: 'min_evidence', outcome: 'refused', reason: 'pausing before minimum evidence' });
+    if (protectLearning)
+      note({ rule: 'learning_phase', outcome: 'refused', reason: 'pausing during the learning phase' });
+    else if (!evidence)
+      note({ rule: 'min_evidence', outcome: 'refused', reason: 'pausing before minimum evidence' });
     else {
       draft.status = 'paused';
       draft.pausedBy = proposal.source === 'human' ? 'human' : 'policy';
@@ -132,7 +150,9 @@ function draftFor(
     const requested = proposal.dailyBudget.amountMinor;
     const resumed = campaign.status === 'paused' && draft.status === 'active';
     const low = resumed ? guardrails.minDailyBudgetMinor : limits.minMinor;
-    const high = resumed ? Math.max(low, Math.min(limits.referenceMinor, guardrails.maxDailyBudgetMinor)) : limits.maxMinor;
+    const high = resumed
+      ? Math.max(low, Math.min(limits.referenceMinor, guardrails.maxDailyBudgetMinor))
+      : limits.maxMinor;
     const allowed = Math.min(high, Math.max(low, requested));
     draft.budgetMinor = allowed;
     if (allowed !== requested) {
@@ -146,7 +166,8 @@ function draftFor(
     }
   }
 
-  if (proposal?.creativeShares !== undefined) applyShares(snapshot, campaign, proposal, draft, protectLearning, guardrails, note);
+  if (proposal?.creativeShares !== undefined)
+    applyShares(snapshot, campaign, proposal, draft, protectLearning, guardrails, note);
 
   const stopLoss = guardrails.settings.stopLoss;
   if (stopLoss !== false && draft.status === 'active' && !protectLearning) {
@@ -186,7 +207,12 @@ function applyShares(
       let spend = 0;
       for (const slot of creative.slots) spend += slot.spendMinor;
       if (protectLearning) {
-        note({ rule: 'learning_phase', outcome: 'refused', subject, reason: 'pausing a creative during learning' });
+        note({
+          rule: 'learning_phase',
+          outcome: 'refused',
+          subject,
+          reason: 'pausing a creative during learning',
+        });
         next[creative.id] = creative.share;
         continue;
       }
@@ -202,18 +228,28 @@ function applyShares(
       }
     }
     if (creative.share === 0 && requested > 0 && protectLearning) {
-      note({ rule: 'learning_phase', outcome: 'refused', subject, reason: 'resuming a creative during learning' });
+      note({
+        rule: 'learning_phase',
+        outcome: 'refused',
+        subject,
+        reason: 'resuming a creative during learning',
+      });
       next[creative.id] = 0;
       continue;
     }
     next[creative.id] = requested;
   }
   for (const id of Object.keys(wanted)) {
-    if (!(id in next)) note({ rule: 'invalid_proposal', outcome: 'refused', reason: `unknown creative ${id}` });
+    if (!(id in next))
+      note({ rule: 'invalid_proposal', outcome: 'refused', reason: `unknown creative ${id}` });
   }
   const total = Object.values(next).reduce((sum, share) => sum + share, 0);
   if (total <= 0) {
-    note({ rule: 'invalid_proposal', outcome: 'refused', reason: 'creative shares would leave no creative running' });
+    note({
+      rule: 'invalid_proposal',
+      outcome: 'refused',
+      reason: 'creative shares would leave no creative running',
+    });
     return;
   }
   for (const id of Object.keys(next)) draft.shares[id] = next[id]! / total;
@@ -226,7 +262,9 @@ function capDailyTotal(drafts: Draft[], guardrails: ResolvedGuardrails, findings
   let total = active.reduce((sum, draft) => sum + draft.budgetMinor, 0);
   if (total <= cap) return;
   const requested = new Map(active.map((draft) => [draft, draft.budgetMinor]));
-  const increases = active.map((draft) => Math.max(0, draft.budgetMinor - draft.campaign.dailyBudget.amountMinor));
+  const increases = active.map((draft) =>
+    Math.max(0, draft.budgetMinor - draft.campaign.dailyBudget.amountMinor),
+  );
   const increaseTotal = increases.reduce((sum, value) => sum + value, 0);
   if (increaseTotal > 0) {
     const keep = Math.max(0, 1 - (total - cap) / increaseTotal);
@@ -270,11 +308,13 @@ function capLifetime(
   if (cap === undefined) return;
   const remaining = cap.amountMinor - snapshot.lifetimeSpent.amountMinor;
   let horizonMs = guardrails.settings.reviewIntervalHours * 3_600_000;
-  if (snapshot.endsAt !== undefined) horizonMs = Math.min(horizonMs, Math.max(0, snapshot.endsAt - snapshot.now));
+  if (snapshot.endsAt !== undefined)
+    horizonMs = Math.min(horizonMs, Math.max(0, snapshot.endsAt - snapshot.now));
   const days = horizonMs / 86_400_000;
   const active = drafts.filter((draft) => draft.status === 'active');
   const worstCase = active.reduce(
-    (sum, draft) => sum + draft.budgetMinor * guardrails.rulesFor(draft.campaign.platform).dailyOverdelivery * days,
+    (sum, draft) =>
+      sum + draft.budgetMinor * guardrails.rulesFor(draft.campaign.platform).dailyOverdelivery * days,
     0,
   );
   if (worstCase <= remaining) return;
@@ -385,19 +425,33 @@ function accountOrderValue(snapshot: AdsAccountSnapshot): number | undefined {
 
 /** The standard Normal quantile (Acklam's rational approximation, relative error below 1.2e-9). */
 function normalQuantile(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const low = 0.02425;
   if (p < low) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+    return (
+      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
+    );
   }
   if (p > 1 - low) return -normalQuantile(1 - p);
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
 }
 
 function clipRule(

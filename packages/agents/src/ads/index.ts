@@ -3,7 +3,9 @@
  * @module
  */
 export * from './account-snapshot';
+export * from './ads-optimizer';
 export * from './ads-policy';
+export * from './approval-request';
 export * from './bayesian-allocation-policy';
 export * from './budget-allocation';
 export { type BudgetLimits, budgetInForce, budgetLimits, hasMinimumEvidence } from './budget-limits';
@@ -22,5 +24,7 @@ export {
 } from './guarded-plan';
 export * from './guardrail-settings';
 export { enforceGuardrails } from './guardrails';
+export * from './optimization-log-entries';
 export * from './reporting-delay';
+export * from './seed-rules-policy';
 export { createSeededRandom, logGamma, type SeededRandom } from './seeded-random';

@@ -36,6 +36,9 @@ export const BRAND_BODIES: readonly ((brand: BrandBrief) => string)[] = [
   (b) => (b.audience ? `We make ${b.niche} for ${lowerFirst(b.audience)}.` : `We make ${b.niche} to be used and loved.`),
   (b) => `Good ${b.niche} takes time, and we would not have it any other way.`,
   (b) => `${b.storeName} started with one idea: ${b.niche} worth keeping.`,
+  (b) => `Small batches, careful hands: that is how ${b.storeName} works.`,
+  (b) => `A peek into the ${b.storeName} studio today.`,
+  (b) => `Why we still make ${b.niche} the slow way.`,
 ];
 
 /** Questions that invite replies on brand posts. */
@@ -44,6 +47,8 @@ export const COMMUNITY_QUESTIONS: readonly ((brand: BrandBrief) => string)[] = [
   (b) => `What should ${b.storeName} make next? Tell us below.`,
   () => 'Tag someone who would love this.',
   () => 'Share your favourite in the comments.',
+  () => 'How do you use yours? We love to hear it.',
+  (b) => `What would you like to see from ${b.storeName} this week?`,
 ];
 
 /** Calls to action per channel (the link goes in the caption only where it is clickable). */

@@ -35,8 +35,9 @@ type WritableIdea = IdeaBrief & { angle: string; theme: string };
  */
 export function writeTemplateCaptions(input: CaptionsTaskInput): CaptionsTaskOutput {
   const posts: WrittenCaption[] = [];
+  const used = new Map<string, Set<string>>();
   for (const idea of input.ideas) {
-    for (const channel of input.channels) posts.push(writeOne(input.brand, idea, channel, 1));
+    for (const channel of input.channels) posts.push(writeUnique(input.brand, idea, channel, 1, used));
   }
   return { posts };
 }
@@ -46,6 +47,7 @@ export function writeTemplateCaptions(input: CaptionsTaskInput): CaptionsTaskOut
  * target, fewer hashtags, a shortened title), so the result passes.
  */
 export function rewriteTemplateCaptions(input: RewriteTaskInput): RewriteTaskOutput {
+  const used = new Map<string, Set<string>>();
   return {
     items: input.items.map((item) => {
       const tighter: ChannelBrief = {
@@ -53,10 +55,30 @@ export function rewriteTemplateCaptions(input: RewriteTaskInput): RewriteTaskOut
         targetLength: Math.max(40, Math.floor(Math.min(item.channel.targetLength, item.channel.maxLength) * 0.6)),
         hashtagCount: Math.min(item.channel.hashtagCount, 2),
       };
-      const written = writeOne(input.brand, item.idea, tighter, 2);
+      const written = writeUnique(input.brand, item.idea, tighter, 2, used, item.caption);
       return { key: item.key, caption: written.caption, hashtags: written.hashtags, title: written.title };
     }),
   };
+}
+
+/** Writes a caption that reads differently from every other one of the channel in this answer. */
+function writeUnique(
+  brand: BrandBrief,
+  idea: WritableIdea,
+  channel: ChannelBrief,
+  firstPass: number,
+  used: Map<string, Set<string>>,
+  avoid?: string,
+): WrittenCaption {
+  const seen = used.get(channel.channel) ?? new Set<string>();
+  used.set(channel.channel, seen);
+  if (avoid !== undefined) seen.add(avoid.trim());
+  let written = writeOne(brand, idea, channel, firstPass);
+  for (let pass = firstPass + 1; pass < firstPass + 24 && seen.has(written.caption); pass++) {
+    written = writeOne(brand, idea, channel, pass);
+  }
+  seen.add(written.caption);
+  return written;
 }
 
 function writeOne(brand: BrandBrief, idea: WritableIdea, channel: ChannelBrief, pass: number): WrittenCaption {
@@ -165,8 +187,11 @@ class Variant {
   }
 
   next<T>(items: readonly T[]): T {
-    const item = items[this.#rest % items.length] as T;
-    this.#rest = Math.floor(this.#rest / items.length);
+    // Shifting each digit by the higher digits keeps the mapping one-to-one while making numbers
+    // a multiple of `items.length` apart (the same product every few ideas) pick different items.
+    const higher = Math.floor(this.#rest / items.length);
+    const item = items[(this.#rest + higher) % items.length] as T;
+    this.#rest = higher;
     return item;
   }
 }

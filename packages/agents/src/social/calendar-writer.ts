@@ -32,19 +32,23 @@ export interface CalendarWriterOptions {
   readonly concurrency?: number;
   /** Most caption calls per calendar (default 6); ideas are spread evenly over them. */
   readonly maxCaptionCalls?: number;
+  /** Fewest ideas per caption call before another call is worth it (default 5). */
+  readonly minIdeasPerCall?: number;
   readonly signal?: AbortSignal;
 }
 
 /**
  * Runs the Social Agent's writing tasks against the language model, batched: one plan call for the
- * whole calendar, at most `maxCaptionCalls` caption calls (each writes several ideas for every channel
- * at once) and one rewrite call for everything a platform rejected. Calls run concurrently under a
+ * whole calendar, at most `maxCaptionCalls` caption calls (each writes at least `minIdeasPerCall`
+ * ideas, when there are that many, for every channel at once) and one rewrite call for everything a
+ * platform rejected. Calls run concurrently under a
  * p-queue limit. Counts calls and sums usage.
  */
 export class CalendarWriter {
   readonly #llm: LanguageModel;
   readonly #queue: PQueue;
   readonly #maxCaptionCalls: number;
+  readonly #minIdeasPerCall: number;
   readonly #signal: AbortSignal | undefined;
   #calls = 0;
   #usage: LanguageModelUsage = { inputTokens: 0, outputTokens: 0 };
@@ -53,6 +57,7 @@ export class CalendarWriter {
     this.#llm = options.llm;
     this.#queue = new PQueue({ concurrency: options.concurrency ?? 6 });
     this.#maxCaptionCalls = Math.max(1, options.maxCaptionCalls ?? 6);
+    this.#minIdeasPerCall = Math.max(1, options.minIdeasPerCall ?? 5);
     this.#signal = options.signal;
   }
 
@@ -76,7 +81,8 @@ export class CalendarWriter {
    * simply absent (the caller rewrites them).
    */
   async captions(brand: BrandBrief, channels: readonly ChannelBrief[], ideas: readonly AngledIdea[]): Promise<Map<string, WrittenCaption>> {
-    const batches = splitEvenly(ideas, Math.min(this.#maxCaptionCalls, ideas.length));
+    const calls = Math.min(this.#maxCaptionCalls, Math.ceil(ideas.length / this.#minIdeasPerCall));
+    const batches = splitEvenly(ideas, Math.max(1, calls));
     const results = await Promise.all(
       batches.map((batch) => {
         const input: CaptionsTaskInput = { brand, channels: [...channels], ideas: [...batch] };

@@ -109,21 +109,21 @@ function chooseMedia(
   usage: ReadonlyMap<string, number>,
   maxCarouselItems: number,
 ): { format: PostFormat; media: CatalogMedia[] } {
-  // Tier 2 (another product's media) is never used: a post must not show the wrong product.
   const ranked = [...pool].sort(
     (a, b) => a.tier - b.tier || (usage.get(a.id) ?? 0) - (usage.get(b.id) ?? 0) || a.order - b.order,
   );
   const strip = ({ tier: _tier, order: _order, ...item }: CatalogMedia & { tier: number; order: number }): CatalogMedia => item;
-  for (const format of FALLBACKS[requested]) {
-    if (format === 'text') return { format, media: [] };
-    if (format === 'video') {
-      const video = ranked.find((item) => item.kind === 'video' && item.tier < 2);
-      if (video) return { format, media: [strip(video)] };
-    }
-    const images = ranked.filter((item) => item.kind === 'image' && item.tier < 2);
-    if (format === 'image' && images.length > 0) return { format, media: [strip(images[0]!)] };
-    if (format === 'carousel' && images.length >= 2) {
-      return { format, media: images.slice(0, maxCarouselItems).map(strip) };
+  // The idea's own media first, even in another format; the next tier only when it has none that fits.
+  // Tier 2 (another product's media) is never used: a post must not show the wrong product.
+  for (const maxTier of [0, 1]) {
+    const usable = ranked.filter((item) => item.tier <= maxTier);
+    for (const format of FALLBACKS[requested]) {
+      if (format === 'text') break;
+      const video = usable.find((item) => item.kind === 'video');
+      if (format === 'video' && video) return { format, media: [strip(video)] };
+      const images = usable.filter((item) => item.kind === 'image');
+      if (format === 'image' && images.length > 0) return { format, media: [strip(images[0]!)] };
+      if (format === 'carousel' && images.length >= 2) return { format, media: images.slice(0, maxCarouselItems).map(strip) };
     }
   }
   return { format: 'text', media: [] };

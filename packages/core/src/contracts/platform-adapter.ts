@@ -1,4 +1,5 @@
-import type { AccessTokenSource, HttpClient } from '../http/index';
+import type { AccessTokenSource, ErrorMapper, HttpClient } from '../http/index';
+import type { RateLimitUsage } from '../rate-limit/index';
 import type { Logger } from '../logging/index';
 import type { Connection } from '../model/connection';
 import type { PlatformId } from '../model/platform';
@@ -46,6 +47,18 @@ export interface PlatformAdapter {
   ads?(ctx: AdapterContext): AdsManager;
   /** Incoming webhooks, when the platform sends any. */
   readonly webhooks?: WebhookHandler;
+  /**
+   * Turns this platform's error envelopes into typed errors by code. Whoever builds the HTTP kernel for
+   * this platform (the engine, a host) passes it as `createHttpClient({ mapError })`; without it the
+   * kernel's status-based default applies, which cannot tell e.g. a duplicate post from a missing scope.
+   */
+  readonly mapError?: ErrorMapper;
+  /**
+   * Reads this platform's usage headers into a bucket usage report (e.g. Meta's
+   * `X-Business-Use-Case-Usage`), passed as `createHttpClient({ readUsage })`. Absent: the kernel's
+   * built-in `x-rate-limit-*` reader.
+   */
+  readUsage?(headers: Headers): RateLimitUsage | undefined;
 }
 
 /** True when `value` looks like a {@link PlatformAdapter} of specification version 1. */

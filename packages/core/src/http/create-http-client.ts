@@ -7,8 +7,8 @@ import { readRateLimitHeaders } from './rate-limit-headers';
 /**
  * Creates the HTTP kernel every adapter sends its platform calls through.
  *
- * - **One retry layer**: ky sends each attempt with its own retries off (`retry: 0`,
- *   `throwHttpErrors: false`); exactly one p-retry loop decides. Retried: network errors, 408, 429, 5xx
+ * - **One retry layer**: a thin transport over the injected (or global) `fetch` sends each attempt and
+ *   never retries; exactly one p-retry loop decides. Retried: network errors, 408, 429, 5xx
  *   and errors the adapter's mapper marks `retryable` (or `isTransient` approves). The wait honours
  *   `Retry-After` (seconds or HTTP date), `x-rate-limit-reset` (epoch seconds) and Google's
  *   `retryDelay`, otherwise exponential backoff with jitter. If a wait would exceed `maxTotalWaitMs`,
@@ -60,7 +60,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
-/** ky refuses timeouts above the largest timer delay. */
+/** The largest delay a timer accepts (a longer one would fire at once). */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
 function nonNegative(setting: string, value: number | undefined, fallback: number): number {

@@ -1,4 +1,3 @@
-import ky, { isTimeoutError, type Options as KyOptions } from 'ky';
 import pRetry from 'p-retry';
 import { AuthError } from '../errors/auth-error';
 import { redactErrorSecrets } from '../errors/error-secret-scrub';
@@ -10,10 +9,11 @@ import { abortableDelay } from '../rate-limit/abortable-delay';
 import type { RateLimitUsage } from '../rate-limit/rate-limit-types';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
 import { defaultErrorMapper } from './default-error-mapper';
+import { AttemptTimeoutError, type FetchedAnswer, fetchOnce } from './fetch-transport';
 import type { ErrorMapper, ErrorMapperContext, HttpMethod, HttpRequest, HttpResponse } from './http-types';
 import { readRequestId } from './request-id';
+import { buildRequestInit, isOneShotBody, type OutgoingInit } from './request-init';
 import { appendQueryParam, resolveRequestUrl } from './request-url';
-import { readResponseBody } from './response-body';
 import { backoffDelayMs, platformRetryDelayMs } from './retry-delay';
 import { classifyTransportFailure } from './transport-failure';
 
@@ -21,6 +21,7 @@ import { classifyTransportFailure } from './transport-failure';
 export interface ResolvedHttpClient {
   platform: string;
   baseUrl: string | undefined;
+  /** The injected `fetch`; `undefined` for the global one. */
   fetch: typeof fetch | undefined;
   /** Headers sent with every request; `undefined` when there are none. */
   headers: Record<string, string> | undefined;
@@ -38,8 +39,8 @@ export interface ResolvedHttpClient {
 }
 
 /**
- * Runs one `HttpRequest` to completion: ky (with its own retries off) sends each attempt, and exactly one
- * p-retry loop decides whether and when to send again. Every attempt goes through the rate limiter once.
+ * Runs one `HttpRequest` to completion: the fetch transport sends each attempt (it never retries), and
+ * exactly one p-retry loop decides whether and when to send again. Every attempt goes through the rate limiter once.
  */
 export function executeHttpCall<T>(
   client: ResolvedHttpClient,
@@ -65,7 +66,7 @@ class HttpCall<T> {
   readonly #method: HttpMethod;
   readonly #url: string;
   readonly #idempotent: boolean;
-  /** False for a stream body, which cannot be sent a second time. */
+  /** False for a stream body (web or Node), which cannot be sent a second time. */
   readonly #replayable: boolean;
   readonly #signal: AbortSignal | undefined;
   #attempts = 0;
@@ -75,8 +76,8 @@ class HttpCall<T> {
   #token: string | undefined;
   readonly #secrets: string[] = [];
   #lastFailure: AttemptFailure | undefined;
-  #builtKyOptions: KyOptions | undefined;
-  #builtForToken: string | undefined;
+  #init: OutgoingInit | undefined;
+  #initToken: string | undefined;
 
   constructor(client: ResolvedHttpClient, request: HttpRequest<T>) {
     this.#client = client;
@@ -84,15 +85,27 @@ class HttpCall<T> {
     this.#method = request.method ?? 'GET';
     this.#url = resolveRequestUrl(client.baseUrl, request.url, request.searchParams);
     this.#idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(this.#method);
-    this.#replayable = !(typeof ReadableStream !== 'undefined' && request.body instanceof ReadableStream);
+    this.#replayable = !isOneShotBody(request.body);
     this.#signal = request.signal;
   }
 
   async run(): Promise<HttpResponse<T>> {
     try {
+      // The first attempt runs before p-retry is set up, since most calls succeed at once and p-retry's
+      // set-up costs more than the rest of the kernel. A failure gets the same single decision
+      // (`#afterFailure`), and any further attempt runs in the p-retry loop: still the one retry layer.
+      this.#signal?.throwIfAborted();
+      try {
+        const response = await this.#attemptThroughLimiter();
+        this.#signal?.throwIfAborted();
+        return response;
+      } catch (thrown) {
+        await this.#afterFailure(thrown);
+      }
       return await pRetry(this.#attemptThroughLimiter, {
-        // The loop below decides every retry itself; one spare slot covers the single refresh-and-retry.
-        retries: this.#client.maxRetries + 1,
+        // `#afterFailure` decides every retry; this ceiling (the retries left after the first attempt,
+        // plus one for the single refresh-and-retry) is never what stops the loop.
+        retries: this.#client.maxRetries,
         minTimeout: 0,
         factor: 1,
         signal: this.#signal,
@@ -125,41 +138,33 @@ class HttpCall<T> {
       url: this.#redacted(url),
       attempt: this.#attempts,
     });
-    let response: Response;
-    let body: unknown;
+    let answer: FetchedAnswer;
     try {
-      response = await ky(url, this.#kyOptions(token));
-      body = await readResponseBody(response, this.#request.responseType ?? 'json');
+      answer = await fetchOnce({
+        fetch: this.#client.fetch,
+        url,
+        init: this.#requestInit(token),
+        timeoutMs: this.#request.timeoutMs ?? this.#client.timeoutMs,
+        signal: this.#signal,
+        responseType: this.#request.responseType ?? 'json',
+      });
     } catch (thrown) {
       throw this.#transportFailure(thrown);
     }
+    const { response, body } = answer;
     this.#reportUsage(response.headers);
     const mapped = this.#mapError(response, body);
     if (mapped !== undefined) throw this.#httpFailure(mapped, response, body);
     return this.#success(response, body);
   };
 
-  /** ky options for an attempt; built once per call and again only when the token changes (ky copies them). */
-  #kyOptions(token: string | undefined): KyOptions {
-    if (this.#builtKyOptions !== undefined && this.#builtForToken === token) return this.#builtKyOptions;
-    const options: KyOptions = {
-      method: this.#method,
-      retry: 0,
-      throwHttpErrors: false,
-      timeout: this.#request.timeoutMs ?? this.#client.timeoutMs,
-    };
-    // Each header costs undici time on every Request ky builds, so an empty set is not passed at all.
-    const headers = this.#headers(token);
-    if (headers !== undefined) options.headers = headers;
-    const { json, form, body } = this.#request;
-    if (json !== undefined) options.json = json;
-    else if (form !== undefined) options.body = form instanceof URLSearchParams ? form : toFormBody(form);
-    else if (body !== undefined) options.body = body;
-    if (this.#signal !== undefined) options.signal = this.#signal;
-    if (this.#client.fetch !== undefined) options.fetch = this.#client.fetch;
-    this.#builtKyOptions = options;
-    this.#builtForToken = token;
-    return options;
+  /** What `fetch` is given; built once per call and again only when the token changes. */
+  #requestInit(token: string | undefined): OutgoingInit {
+    if (this.#init === undefined || this.#initToken !== token) {
+      this.#init = buildRequestInit(this.#method, this.#client.headers, this.#request, token);
+      this.#initToken = token;
+    }
+    return this.#init;
   }
 
   async #currentToken(): Promise<string | undefined> {
@@ -178,25 +183,6 @@ class HttpCall<T> {
   #remember(token: string): void {
     this.#token = token;
     if (!this.#secrets.includes(token)) this.#secrets.push(token);
-  }
-
-  #headers(token: string | undefined): Record<string, string> | undefined {
-    const extra = this.#request.headers;
-    const withToken = token !== undefined && this.#request.authQueryParam === undefined;
-    if (this.#client.headers === undefined && extra === undefined && !withToken) return undefined;
-    const headers: Record<string, string> = { ...this.#client.headers };
-    if (extra !== undefined) {
-      for (const name in extra) {
-        const value = extra[name];
-        if (value !== undefined) headers[name] = value;
-      }
-    }
-    if (token !== undefined && withToken) {
-      const name = this.#request.authHeader ?? 'Authorization';
-      const scheme = this.#request.authScheme ?? (name.toLowerCase() === 'authorization' ? 'Bearer' : '');
-      headers[name] = scheme === '' ? token : `${scheme} ${token}`;
-    }
-    return headers;
   }
 
   #reportUsage(headers: Headers): void {
@@ -284,7 +270,7 @@ class HttpCall<T> {
       thrown,
       this.#client.platform,
       this.#what(),
-      isTimeoutError(thrown),
+      thrown instanceof AttemptTimeoutError,
     );
     this.#lastFailure = { error: failure.error, neverSent: failure.neverSent, serverDelayMs: undefined };
     return failure.error;
@@ -299,8 +285,8 @@ class HttpCall<T> {
     });
   }
 
-  /** The single retry decision, run by p-retry after every failed attempt. */
-  async #afterFailure(error: Error): Promise<void> {
+  /** The single retry decision, run after every failed attempt (by p-retry after the first). */
+  async #afterFailure(error: unknown): Promise<void> {
     if (this.#signal?.aborted) throw this.#signal.reason;
     const failure = this.#lastFailure;
     if (failure === undefined || failure.error !== error) throw error;
@@ -383,10 +369,4 @@ class HttpCall<T> {
   #redacted(text: string): string {
     return redactSecrets(text, this.#secrets);
   }
-}
-
-function toFormBody(form: Record<string, string | number | boolean | undefined>): URLSearchParams {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(form)) if (value !== undefined) body.append(name, String(value));
-  return body;
 }

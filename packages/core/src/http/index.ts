@@ -1,6 +1,6 @@
 /**
- * The HTTP kernel: ky with its retries off, wrapped by exactly one p-retry layer, rate-limit aware, with
- * typed errors and secret redaction. See {@link createHttpClient}.
+ * The HTTP kernel: a thin transport over `fetch` (per-attempt timeout, caller's signal), wrapped by
+ * exactly one p-retry layer, rate-limit aware, with typed errors and secret redaction. See {@link createHttpClient}.
  *
  * @module
  */

@@ -8,22 +8,13 @@
  * - {@link runStoreConformance}: the suite every `Store` implementation must pass;
  * - {@link scriptedLanguageModel}: a fake `LanguageModel` answering from a script.
  *
- * Production code never imports this subpath; `vitest` is an optional peer dependency needed only
- * by the conformance suites.
+ * Production code never imports this subpath. Its ESM build imports `vitest` (an optional peer
+ * dependency) for the conformance suites; code that must run without a test runner, such as a
+ * platform emulator started by a host's sandbox mode, imports `@growthhub/core/testing/kit` instead.
  *
  * @packageDocumentation
  */
-export * from './emulator/index';
+export * from './kit';
 export * from './platform-conformance/index';
-export type {
-  LanguageModelScript,
-  ScriptedAnswer,
-  ScriptedLanguageModel,
-  ScriptedLanguageModelOptions,
-  ScriptedModelCall,
-} from './scripted-language-model';
-export { scriptedLanguageModel } from './scripted-language-model';
 export type { StoreConformanceOptions } from './store-conformance';
 export { runStoreConformance } from './store-conformance';
-export type { TestAdapterContextOptions } from './test-adapter-context';
-export { createTestAdapterContext } from './test-adapter-context';

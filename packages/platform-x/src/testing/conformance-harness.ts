@@ -1,6 +1,6 @@
 import type { WebhookRequest } from '@growthhub/core';
 import type { PlatformConformanceHarness } from '@growthhub/core/testing';
-import { createTestAdapterContext } from '@growthhub/core/testing';
+import { createTestAdapterContext } from '@growthhub/core/testing/kit';
 import { x } from '../adapter';
 import { signXWebhookBody, X_SIGNATURE_HEADER } from '../webhooks';
 import { createXEmulator, DEFAULT_X_CLIENT, type XEmulatorOptions } from './x-emulator';
@@ -18,7 +18,7 @@ export const CONFORMANCE_CONSUMER_SECRET = 'growthhub-x-consumer-secret';
 
 /**
  * What `runPlatformConformance` needs to run against a fresh X emulator: an adapter bound to the
- * emulator, a context for the connected user (HTTP kernel with {@link mapXError}), a text post
+ * emulator, a context for the connected user (HTTP kernel with the adapter's `mapError`), a text post
  * template, every secret handed out, and a correctly signed Account Activity event.
  *
  * @example

@@ -1,5 +1,5 @@
-import type { Emulator, EmulatorReply, EmulatorRequest, UploadedFile } from '@growthhub/core/testing';
-import { EmulatorProblem } from '@growthhub/core/testing';
+import type { Emulator, EmulatorReply, EmulatorRequest, UploadedFile } from '@growthhub/core/testing/kit';
+import { EmulatorProblem } from '@growthhub/core/testing/kit';
 import type { z } from 'zod';
 import type { EmulatedMedia } from './emulator-state';
 import type { XRouteContext } from './route-context';

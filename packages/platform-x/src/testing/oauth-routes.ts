@@ -1,5 +1,5 @@
-import type { Emulator, EmulatorReply, EmulatorRequest } from '@growthhub/core/testing';
-import { EmulatorProblem } from '@growthhub/core/testing';
+import type { Emulator, EmulatorReply, EmulatorRequest } from '@growthhub/core/testing/kit';
+import { EmulatorProblem } from '@growthhub/core/testing/kit';
 import { z } from 'zod';
 import { renderAuthorizePage } from './authorize-page';
 import type { EmulatedClient } from './oauth-grants';

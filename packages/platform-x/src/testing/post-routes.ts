@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { findUrlSpans, parseXText } from '@growthhub/core';
-import type { Emulator, EmulatorReply } from '@growthhub/core/testing';
-import { EmulatorProblem, queryList } from '@growthhub/core/testing';
+import type { Emulator, EmulatorReply } from '@growthhub/core/testing/kit';
+import { EmulatorProblem, queryList } from '@growthhub/core/testing/kit';
 import { z } from 'zod';
 import type { EmulatedMedia, EmulatedPost } from './emulator-state';
 import { noBoost } from './emulator-state';

@@ -1,5 +1,5 @@
-import type { AuthCheck, EmulatorReply, EmulatorRequest, RouteHandler } from '@growthhub/core/testing';
-import { EmulatorProblem } from '@growthhub/core/testing';
+import type { AuthCheck, EmulatorReply, EmulatorRequest, RouteHandler } from '@growthhub/core/testing/kit';
+import { EmulatorProblem } from '@growthhub/core/testing/kit';
 import type { EmulatorState, ProcessingOutcome } from './emulator-state';
 import type { EndpointLimiter, XEndpoint } from './endpoint-limits';
 import type { OAuthGrants, TokenGrantRecord } from './oauth-grants';

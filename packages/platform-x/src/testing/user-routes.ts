@@ -1,4 +1,4 @@
-import type { Emulator } from '@growthhub/core/testing';
+import type { Emulator } from '@growthhub/core/testing/kit';
 import { compareIds } from './emulator-state';
 import { view } from './post-routes';
 import { POST_FIELDS, renderUser, USER_FIELDS } from './post-view';

@@ -4,8 +4,8 @@ import type {
   ListenOptions,
   RecordedRequest,
   RunningEmulator,
-} from '@growthhub/core/testing';
-import { createEmulator } from '@growthhub/core/testing';
+} from '@growthhub/core/testing/kit';
+import { createEmulator } from '@growthhub/core/testing/kit';
 import type {
   EmulatedMedia,
   EmulatedPost,

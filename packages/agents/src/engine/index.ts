@@ -1,0 +1,6 @@
+/**
+ * The composition root: `createGrowthEngine` and what it builds for platforms.
+ * @module
+ */
+export { createGrowthEngine, type GrowthEngine, type GrowthEngineOptions } from './create-growth-engine';
+export { type AdapterHttpHints, createPlatformRuntime, type PlatformRuntimeOptions } from './platform-runtime';
