@@ -10,7 +10,10 @@ export default defineProject({
       { find: /^@growthhub\/core\/testing$/, replacement: source('../core/src/testing/index.ts') },
       { find: /^@growthhub\/core\/testing\/kit$/, replacement: source('../core/src/testing/kit.ts') },
       { find: /^@growthhub\/core$/, replacement: source('../core/src/index.ts') },
-      { find: /^@growthhub\/platform-x\/testing$/, replacement: source('../platform-x/src/testing/index.ts') },
+      {
+        find: /^@growthhub\/platform-x\/testing$/,
+        replacement: source('../platform-x/src/testing/index.ts'),
+      },
       { find: /^@growthhub\/platform-x$/, replacement: source('../platform-x/src/index.ts') },
     ],
   },

@@ -1,5 +1,6 @@
 import { money, type OptimizationDecisionKind, toMajorString } from '@growthhub/core';
-import type { AdsAccountSnapshot, CampaignSnapshot, PausedBy } from './account-snapshot';
+import { capDailyTotal, capLifetime, type Draft } from './account-caps';
+import type { AdsAccountSnapshot, CampaignSnapshot } from './account-snapshot';
 import { budgetLimits, hasMinimumEvidence } from './budget-limits';
 import {
   type CampaignProposal,
@@ -18,6 +19,7 @@ import {
   type ResolvedGuardrails,
   resolveGuardrailSettings,
 } from './guardrail-settings';
+import { accountOrderValue, stopLossVerdict } from './stop-loss';
 
 /**
  * Passes proposals (from a policy, a language model or a human) through every guardrail and returns the
@@ -49,18 +51,6 @@ export function enforceGuardrails(
     actions.push(toAction(snapshot.currency, draft));
   }
   return issueGuardedPlan(snapshot.now, actions, findings);
-}
-
-interface Draft {
-  readonly campaign: CampaignSnapshot;
-  readonly proposal: CampaignProposal | undefined;
-  status: 'active' | 'paused';
-  pausedBy: PausedBy | undefined;
-  budgetMinor: number;
-  /** Lowest budget the change limits allow (used when the caps must cut). */
-  floorMinor: number;
-  shares: Record<string, number>;
-  readonly findings: GuardrailFinding[];
 }
 
 function indexProposals(
@@ -255,92 +245,6 @@ function applyShares(
   for (const id of Object.keys(next)) draft.shares[id] = next[id]! / total;
 }
 
-/** Cuts increases first, then everything, until the active campaigns' budgets fit the daily cap. */
-function capDailyTotal(drafts: Draft[], guardrails: ResolvedGuardrails, findings: GuardrailFinding[]): void {
-  const cap = guardrails.settings.accountDailyCap.amountMinor;
-  const active = drafts.filter((draft) => draft.status === 'active');
-  let total = active.reduce((sum, draft) => sum + draft.budgetMinor, 0);
-  if (total <= cap) return;
-  const requested = new Map(active.map((draft) => [draft, draft.budgetMinor]));
-  const increases = active.map((draft) =>
-    Math.max(0, draft.budgetMinor - draft.campaign.dailyBudget.amountMinor),
-  );
-  const increaseTotal = increases.reduce((sum, value) => sum + value, 0);
-  if (increaseTotal > 0) {
-    const keep = Math.max(0, 1 - (total - cap) / increaseTotal);
-    active.forEach((draft, index) => {
-      draft.budgetMinor -= increases[index]! - Math.floor(increases[index]! * keep);
-    });
-    total = active.reduce((sum, draft) => sum + draft.budgetMinor, 0);
-  }
-  if (total > cap) {
-    const factor = cap / total;
-    for (const draft of active) draft.budgetMinor = Math.floor(draft.budgetMinor * factor);
-  }
-  for (const draft of active) {
-    const before = requested.get(draft)!;
-    if (draft.budgetMinor === before) continue;
-    const finding: GuardrailFinding = {
-      rule: 'account_daily_cap',
-      outcome: 'clipped',
-      campaignId: draft.campaign.id,
-      subject: { kind: 'campaign', id: draft.campaign.id },
-      reason: `the account's daily budgets would total more than the cap of ${cap} minor units`,
-      requested: money(before, guardrails.currency),
-      allowed: money(draft.budgetMinor, guardrails.currency),
-    };
-    draft.findings.push(finding);
-    findings.push(finding);
-  }
-}
-
-/**
- * Keeps worst-case spend (budgets × platform over-delivery) until the next review, or the flight end if
- * sooner, within what is left of the lifetime cap; pauses everything once nothing is left.
- */
-function capLifetime(
-  snapshot: AdsAccountSnapshot,
-  drafts: Draft[],
-  guardrails: ResolvedGuardrails,
-  findings: GuardrailFinding[],
-): void {
-  const cap = guardrails.settings.accountLifetimeCap;
-  if (cap === undefined) return;
-  const remaining = cap.amountMinor - snapshot.lifetimeSpent.amountMinor;
-  let horizonMs = guardrails.settings.reviewIntervalHours * 3_600_000;
-  if (snapshot.endsAt !== undefined)
-    horizonMs = Math.min(horizonMs, Math.max(0, snapshot.endsAt - snapshot.now));
-  const days = horizonMs / 86_400_000;
-  const active = drafts.filter((draft) => draft.status === 'active');
-  const worstCase = active.reduce(
-    (sum, draft) =>
-      sum + draft.budgetMinor * guardrails.rulesFor(draft.campaign.platform).dailyOverdelivery * days,
-    0,
-  );
-  if (worstCase <= remaining) return;
-  const factor = remaining > 0 && worstCase > 0 ? remaining / worstCase : 0;
-  for (const draft of active) {
-    const before = draft.budgetMinor;
-    const allowed = Math.floor(before * factor);
-    const pause = allowed < guardrails.minDailyBudgetMinor;
-    if (pause) {
-      draft.status = 'paused';
-      draft.pausedBy = 'lifetime_cap';
-    } else draft.budgetMinor = allowed;
-    const finding: GuardrailFinding = {
-      rule: 'account_lifetime_cap',
-      outcome: pause ? 'forced' : 'clipped',
-      campaignId: draft.campaign.id,
-      subject: { kind: 'campaign', id: draft.campaign.id },
-      reason: `worst-case spend before the next review would exceed the ${remaining} minor units left of the lifetime cap`,
-      requested: money(before, guardrails.currency),
-      allowed: pause ? 'paused' : money(allowed, guardrails.currency),
-    };
-    draft.findings.push(finding);
-    findings.push(finding);
-  }
-}
-
 function toAction(currency: string, draft: Draft): GuardedAction {
   const campaign = draft.campaign;
   const beforeShares: Record<string, number> = {};
@@ -377,81 +281,6 @@ function toAction(currency: string, draft: Draft): GuardedAction {
     evidence: draft.proposal?.evidence ?? {},
     findings: draft.findings,
   };
-}
-
-/**
- * Why the stop-loss fires, or undefined: after enough spend, even the upper `confidence` bound of the
- * campaign's reported conversions (Poisson, Wilson–Hilferty), valued at the account's average order,
- * gives a ROAS below `maxRoas`.
- */
-function stopLossVerdict(
-  campaign: CampaignSnapshot,
-  budgetMinor: number,
-  orderValue: number | undefined,
-  stopLoss: { minSpendBudgetDays: number; maxRoas: number; confidence: number },
-): string | undefined {
-  if (orderValue === undefined) return undefined;
-  let spend = 0;
-  let conversions = 0;
-  for (const creative of campaign.creatives) {
-    for (const slot of creative.slots) {
-      spend += slot.spendMinor;
-      conversions += slot.conversions;
-    }
-  }
-  if (spend <= 0 || spend < stopLoss.minSpendBudgetDays * budgetMinor) return undefined;
-  const shape = conversions + 1;
-  const z = normalQuantile(stopLoss.confidence);
-  const upperConversions = shape * (1 - 1 / (9 * shape) + z * Math.sqrt(1 / (9 * shape))) ** 3;
-  const upperRoas = (upperConversions * orderValue) / spend;
-  if (upperRoas >= stopLoss.maxRoas) return undefined;
-  return `${conversions} conversions after ${spend} minor units of spend: ROAS is below ${upperRoas.toFixed(2)} at ${stopLoss.confidence} confidence, under the stop-loss of ${stopLoss.maxRoas}`;
-}
-
-/** Reported revenue per reported conversion across the account, or undefined before any conversion. */
-function accountOrderValue(snapshot: AdsAccountSnapshot): number | undefined {
-  let revenue = 0;
-  let conversions = 0;
-  for (const campaign of snapshot.campaigns) {
-    for (const creative of campaign.creatives) {
-      for (const slot of creative.slots) {
-        revenue += slot.revenueMinor;
-        conversions += slot.conversions;
-      }
-    }
-  }
-  return conversions > 0 ? revenue / conversions : undefined;
-}
-
-/** The standard Normal quantile (Acklam's rational approximation, relative error below 1.2e-9). */
-function normalQuantile(p: number): number {
-  const a = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-    2.506628277459239,
-  ];
-  const b = [
-    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
-  ];
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-    2.938163982698783,
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const low = 0.02425;
-  if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (
-      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
-      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
-    );
-  }
-  if (p > 1 - low) return -normalQuantile(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return (
-    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
-    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
-  );
 }
 
 function clipRule(

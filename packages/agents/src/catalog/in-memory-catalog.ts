@@ -37,7 +37,10 @@ export function inMemoryCatalog(data: InMemoryCatalogData): StoreCatalog {
   if (!parsed.success) throw ValidationError.fromZodError(parsed.error, { subject: 'catalog' });
   const now = new Date().toISOString();
   const stores = new Map<string, StoreProfile>(
-    parsed.data.stores.map((store) => [store.id, { ...store, createdAt: store.createdAt ?? now, updatedAt: store.updatedAt ?? now }]),
+    parsed.data.stores.map((store) => [
+      store.id,
+      { ...store, createdAt: store.createdAt ?? now, updatedAt: store.updatedAt ?? now },
+    ]),
   );
   const products = groupByStore(parsed.data.products, stores, 'products');
   const media = groupByStore(parsed.data.media, stores, 'media');

@@ -136,7 +136,10 @@ export function createGrowthEngine(options: GrowthEngineOptions): GrowthEngine {
           at: clock.now().toISOString(),
           storeId: 'engine',
           source: `job:${job.name}`,
-          error: { code: String((error as { code?: unknown })?.code ?? 'job_failed'), message: String((error as Error)?.message ?? error) },
+          error: {
+            code: String((error as { code?: unknown })?.code ?? 'job_failed'),
+            message: String((error as Error)?.message ?? error),
+          },
         }),
     });
   const platforms = createPlatformRuntime({
@@ -186,25 +189,53 @@ export function createGrowthEngine(options: GrowthEngineOptions): GrowthEngine {
 
 function assertOptions(options: GrowthEngineOptions): void {
   if (typeof options !== 'object' || options === null) {
-    throw new ConfigError({ setting: 'options', reason: 'no options were given', fix: 'pass { platforms, store, encryptionKeys, catalog }' });
+    throw new ConfigError({
+      setting: 'options',
+      reason: 'no options were given',
+      fix: 'pass { platforms, store, encryptionKeys, catalog }',
+    });
   }
   if (!Array.isArray(options.platforms) || options.platforms.length === 0) {
-    throw new ConfigError({ setting: 'platforms', reason: 'no platform adapter was given', fix: 'pass e.g. platforms: [x({ clientId, clientSecret, redirectUri })]' });
+    throw new ConfigError({
+      setting: 'platforms',
+      reason: 'no platform adapter was given',
+      fix: 'pass e.g. platforms: [x({ clientId, clientSecret, redirectUri })]',
+    });
   }
   options.platforms.forEach((adapter, index) => {
     if (!isPlatformAdapterV1(adapter)) {
-      throw new ConfigError({ setting: `platforms[${index}]`, reason: 'is not a PlatformAdapter (specification v1)', fix: 'pass the value returned by an adapter factory such as x({ ... })' });
+      throw new ConfigError({
+        setting: `platforms[${index}]`,
+        reason: 'is not a PlatformAdapter (specification v1)',
+        fix: 'pass the value returned by an adapter factory such as x({ ... })',
+      });
     }
   });
   if (typeof options.store?.repository !== 'function') {
-    throw new ConfigError({ setting: 'store', reason: 'is not a Store', fix: "pass memoryStore(), fileStore('./growthhub.data') or redisStore(url)" });
+    throw new ConfigError({
+      setting: 'store',
+      reason: 'is not a Store',
+      fix: "pass memoryStore(), fileStore('./growthhub.data') or redisStore(url)",
+    });
   }
   const catalog = options.catalog as Partial<StoreCatalog> | undefined;
-  if (typeof catalog?.getStore !== 'function' || typeof catalog.listProducts !== 'function' || typeof catalog.listMedia !== 'function') {
-    throw new ConfigError({ setting: 'catalog', reason: 'is not a StoreCatalog (getStore, listProducts, listMedia)', fix: 'pass your catalog, or inMemoryCatalog({ stores, products, media })' });
+  if (
+    typeof catalog?.getStore !== 'function' ||
+    typeof catalog.listProducts !== 'function' ||
+    typeof catalog.listMedia !== 'function'
+  ) {
+    throw new ConfigError({
+      setting: 'catalog',
+      reason: 'is not a StoreCatalog (getStore, listProducts, listMedia)',
+      fix: 'pass your catalog, or inMemoryCatalog({ stores, products, media })',
+    });
   }
   const mode: unknown = options.mode;
   if (mode !== undefined && mode !== 'approval' && mode !== 'autopilot') {
-    throw new ConfigError({ setting: 'mode', reason: `"${String(mode)}" is not a mode`, fix: "use 'approval' or 'autopilot'" });
+    throw new ConfigError({
+      setting: 'mode',
+      reason: `"${String(mode)}" is not a mode`,
+      fix: "use 'approval' or 'autopilot'",
+    });
   }
 }

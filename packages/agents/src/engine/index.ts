@@ -3,4 +3,4 @@
  * @module
  */
 export { createGrowthEngine, type GrowthEngine, type GrowthEngineOptions } from './create-growth-engine';
-export { type AdapterHttpHints, createPlatformRuntime, type PlatformRuntimeOptions } from './platform-runtime';
+export { createPlatformRuntime, type PlatformRuntimeOptions } from './platform-runtime';

@@ -1,30 +1,14 @@
 import type {
   ConnectionManager,
-  ErrorMapper,
-  GrowthError,
   HttpClient,
   HttpRetryOptions,
   Logger,
   PlatformAdapter,
   PlatformId,
   RateLimitRule,
-  RateLimitUsage,
 } from '@growthhub/core';
 import { createHttpClient, createRateLimiter, ValidationError } from '@growthhub/core';
 import type { PlatformDirectory } from '../social/platform-directory';
-
-/**
- * What an adapter may add to the v1 contract so the engine can build its HTTP client: the X adapter
- * exposes `mapError`. Read by duck typing; every field is optional.
- */
-export interface AdapterHttpHints {
-  /** Maps the platform's answers to typed errors (given to the HTTP kernel as `mapError`). */
-  readonly mapError?: ErrorMapper;
-  /** Reads the platform's usage headers (given to the HTTP kernel as `readUsage`). */
-  readonly readUsage?: (headers: Headers) => RateLimitUsage | undefined;
-  /** Marks transient platform errors (given to the HTTP kernel as `isTransient`). */
-  readonly isTransient?: (error: GrowthError) => boolean | undefined;
-}
 
 /** Settings of {@link createPlatformRuntime}. */
 export interface PlatformRuntimeOptions {
@@ -38,11 +22,13 @@ export interface PlatformRuntimeOptions {
 
 /**
  * The engine's side of platforms for the agents: one HTTP kernel per platform (with the adapter's
- * error mapper) sharing one rate limiter loaded with every adapter's published limits, and
+ * `mapError` and `readUsage`) sharing one rate limiter loaded with every adapter's published limits, and
  * publishers built per connected account with the connection manager's refreshing credentials.
  */
 export function createPlatformRuntime(options: PlatformRuntimeOptions): PlatformDirectory {
-  const adapters = new Map<PlatformId, PlatformAdapter>(options.adapters.map((adapter) => [adapter.id, adapter]));
+  const adapters = new Map<PlatformId, PlatformAdapter>(
+    options.adapters.map((adapter) => [adapter.id, adapter]),
+  );
   const rules: RateLimitRule[] = options.adapters.flatMap((adapter) =>
     adapter.capabilities.rateLimits.map((rule) => ({ ...rule, platform: rule.platform ?? adapter.id })),
   );
@@ -51,14 +37,14 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
   const clientOf = (adapter: PlatformAdapter): HttpClient => {
     let client = clients.get(adapter.id);
     if (client === undefined) {
-      const hints = adapter as PlatformAdapter & AdapterHttpHints;
       client = createHttpClient({
         platform: adapter.id,
         rateLimiter,
         logger: options.logger,
-        ...(typeof hints.mapError === 'function' ? { mapError: hints.mapError } : {}),
-        ...(typeof hints.readUsage === 'function' ? { readUsage: hints.readUsage } : {}),
-        ...(typeof hints.isTransient === 'function' ? { isTransient: hints.isTransient } : {}),
+        ...(adapter.mapError === undefined ? {} : { mapError: adapter.mapError }),
+        ...(adapter.readUsage === undefined
+          ? {}
+          : { readUsage: (headers: Headers) => adapter.readUsage?.(headers) }),
         ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
         ...(options.retry === undefined ? {} : { retry: options.retry }),
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
@@ -76,7 +62,10 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
       const all = [];
       let cursor: string | undefined;
       do {
-        const page = await options.connections.list(storeId, { limit: 500, ...(cursor === undefined ? {} : { cursor }) });
+        const page = await options.connections.list(storeId, {
+          limit: 500,
+          ...(cursor === undefined ? {} : { cursor }),
+        });
         all.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor !== undefined);

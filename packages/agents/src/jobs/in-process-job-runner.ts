@@ -23,8 +23,14 @@ export interface InProcessJobRunnerOptions {
   instanceId?: string;
   /** How long a claim holds without a heartbeat (default 30 s); heartbeats extend it every third of that. */
   leaseMs?: number;
-  /** Most jobs running at once (default 16). */
+  /** Most jobs running at once (default 64). */
   concurrency?: number;
+  /**
+   * Most jobs of one lane running at once (default 1). A job joins a lane when its data has a string
+   * `lane` (the Social Agent uses the account), so one account waiting out a rate limit holds one
+   * slot, never all of them, and accounts take turns fairly.
+   */
+  laneConcurrency?: number;
   /** Runs of a one-off job whose handler throws, before it is dropped (default 3). */
   maxAttempts?: number;
   /** First delay before re-running a job whose handler threw; doubles per attempt (default 30 s). */
@@ -54,6 +60,8 @@ export interface InProcessJobRunner extends JobRunner {
  *   crashed holder's lease lapses after `leaseMs` (or at once for the same `instanceId`).
  * - Scheduling a job whose id exists replaces it; a run never deletes its own replacement.
  * - A handler that throws is re-run after a backoff, up to `maxAttempts`.
+ * - Jobs whose data names a `lane` run at most `laneConcurrency` at a time per lane, so a lane that
+ *   waits (an account at its rate limit) cannot take every slot.
  *
  * @example
  * ```ts
@@ -68,21 +76,34 @@ export function inProcessJobRunner(options: InProcessJobRunnerOptions): InProces
   const logger = options.logger ?? silentLogger;
   const instanceId = options.instanceId ?? `runner-${randomUUID()}`;
   const leaseMs = positiveInteger('leaseMs', options.leaseMs, 30_000);
-  const concurrency = positiveInteger('concurrency', options.concurrency, 16);
+  const concurrency = positiveInteger('concurrency', options.concurrency, 64);
+  const laneConcurrency = positiveInteger('laneConcurrency', options.laneConcurrency, 1);
   const maxAttempts = positiveInteger('maxAttempts', options.maxAttempts, 3);
   const retryDelayMs = positiveInteger('retryDelayMs', options.retryDelayMs, 30_000);
-  const ledger = new JobLedger({ store: options.store, namespace: options.namespace ?? 'default', owner: instanceId });
+  const ledger = new JobLedger({
+    store: options.store,
+    namespace: options.namespace ?? 'default',
+    owner: instanceId,
+  });
 
   const handlers = new Map<string, JobHandler>();
-  const timeline = new Map<string, { runAt: number; revision: string }>();
-  const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  const timeline = new Map<string, TimelineEntry>();
+  const running = new Map<
+    string,
+    { controller: AbortController; done: Promise<void>; lane: string | undefined }
+  >();
   const idleWaiters: Array<() => void> = [];
   let started = false;
   let timer: { handle: ClockTimer; due: number } | undefined;
 
   const track = (record: JobRecord | undefined, id: string) => {
     if (record === undefined) timeline.delete(id);
-    else timeline.set(id, { runAt: Date.parse(record.runAt), revision: record.revision });
+    else
+      timeline.set(id, {
+        runAt: Date.parse(record.runAt),
+        revision: record.revision,
+        lane: laneOf(record.data),
+      });
   };
 
   const tick = () => {
@@ -91,8 +112,13 @@ export function inProcessJobRunner(options: InProcessJobRunnerOptions): InProces
     const due = [...timeline]
       .filter(([id, entry]) => entry.runAt <= now && !running.has(id))
       .sort((a, b) => a[1].runAt - b[1].runAt);
+    const busy = new Map<string, number>();
+    for (const { lane } of running.values())
+      if (lane !== undefined) busy.set(lane, (busy.get(lane) ?? 0) + 1);
     for (const [id, entry] of due) {
       if (running.size >= concurrency) break;
+      if (entry.lane !== undefined && (busy.get(entry.lane) ?? 0) >= laneConcurrency) continue;
+      if (entry.lane !== undefined) busy.set(entry.lane, (busy.get(entry.lane) ?? 0) + 1);
       launch(id, entry);
     }
     arm(now);
@@ -101,15 +127,20 @@ export function inProcessJobRunner(options: InProcessJobRunnerOptions): InProces
 
   const arm = (now: number) => {
     let next = Number.POSITIVE_INFINITY;
-    for (const [id, entry] of timeline) if (!running.has(id) && entry.runAt > now) next = Math.min(next, entry.runAt);
+    for (const [id, entry] of timeline)
+      if (!running.has(id) && entry.runAt > now) next = Math.min(next, entry.runAt);
     if (timer !== undefined && timer.due === next) return;
     timer?.handle.cancel();
     timer = undefined;
     if (next === Number.POSITIVE_INFINITY) return;
-    timer = { due: next, handle: clock.setTimer(() => ((timer = undefined), tick()), next - now) };
+    const fire = () => {
+      timer = undefined;
+      tick();
+    };
+    timer = { due: next, handle: clock.setTimer(fire, next - now) };
   };
 
-  const launch = (id: string, entry: { runAt: number; revision: string }) => {
+  const launch = (id: string, entry: TimelineEntry) => {
     const controller = new AbortController();
     const done = run(id, entry.revision, controller)
       .catch((error) => logger.error('Job runner bookkeeping failed', { jobId: id, error: describe(error) }))
@@ -117,7 +148,7 @@ export function inProcessJobRunner(options: InProcessJobRunnerOptions): InProces
         running.delete(id);
         tick();
       });
-    running.set(id, { controller, done });
+    running.set(id, { controller, done, lane: entry.lane });
   };
 
   const run = async (id: string, revision: string, controller: AbortController) => {
@@ -127,7 +158,11 @@ export function inProcessJobRunner(options: InProcessJobRunnerOptions): InProces
       if (record === undefined || record.revision !== revision) return track(record, id);
       // Held by a live claim elsewhere: look again when that lease lapses.
       const leaseEnd = Date.parse(record.lease?.expiresAt ?? record.runAt);
-      timeline.set(id, { runAt: Math.max(leaseEnd, clock.now().getTime() + 1), revision });
+      timeline.set(id, {
+        runAt: Math.max(leaseEnd, clock.now().getTime() + 1),
+        revision,
+        lane: laneOf(record.data),
+      });
       return;
     }
     const { record, token } = claim;
@@ -144,7 +179,13 @@ export function inProcessJobRunner(options: InProcessJobRunnerOptions): InProces
     const heartbeat = startHeartbeat(id, token, controller);
     let outcome: RunOutcome;
     try {
-      await handler({ id, name: record.name, data: record.data, attempt: record.attempt, signal: controller.signal });
+      await handler({
+        id,
+        name: record.name,
+        data: record.data,
+        attempt: record.attempt,
+        signal: controller.signal,
+      });
       outcome = { kind: 'succeeded' };
     } catch (error) {
       outcome = controller.signal.aborted ? { kind: 'interrupted' } : failure(error, record);
@@ -171,16 +212,19 @@ export function inProcessJobRunner(options: InProcessJobRunnerOptions): InProces
     let current: ClockTimer | undefined;
     let stopped = false;
     const beat = () => {
-      current = clock.setTimer(async () => {
-        if (stopped) return;
-        const held = await ledger.extend(id, token, clock.now(), leaseMs).catch(() => true);
-        if (!held) {
-          logger.warn('A job lost its lease while running; aborting it', { jobId: id });
-          controller.abort(new Error('The job lease was lost.'));
-          return;
-        }
-        if (!stopped) beat();
-      }, Math.floor(leaseMs / 3));
+      current = clock.setTimer(
+        async () => {
+          if (stopped) return;
+          const held = await ledger.extend(id, token, clock.now(), leaseMs).catch(() => true);
+          if (!held) {
+            logger.warn('A job lost its lease while running; aborting it', { jobId: id });
+            controller.abort(new Error('The job lease was lost.'));
+            return;
+          }
+          if (!stopped) beat();
+        },
+        Math.floor(leaseMs / 3),
+      );
     };
     beat();
     return {
@@ -249,7 +293,8 @@ export function inProcessJobRunner(options: InProcessJobRunnerOptions): InProces
       started = false;
       timer?.handle.cancel();
       timer = undefined;
-      for (const { controller } of running.values()) controller.abort(new Error('The job runner is stopping.'));
+      for (const { controller } of running.values())
+        controller.abort(new Error('The job runner is stopping.'));
       await Promise.allSettled([...running.values()].map((entry) => entry.done));
       for (const resolve of idleWaiters.splice(0)) resolve();
     },
@@ -263,6 +308,19 @@ export function inProcessJobRunner(options: InProcessJobRunnerOptions): InProces
     stats: () => ({ scheduled: timeline.size, running: running.size }),
   };
   return runner;
+}
+
+/** A job's place in the runner's in-memory time line. */
+interface TimelineEntry {
+  readonly runAt: number;
+  readonly revision: string;
+  readonly lane: string | undefined;
+}
+
+/** The lane of a job: the string `lane` member of its data, if any. */
+function laneOf(data: unknown): string | undefined {
+  const lane = (data as { lane?: unknown } | null)?.lane;
+  return typeof lane === 'string' && lane.length > 0 ? lane : undefined;
 }
 
 function positiveInteger(setting: string, value: number | undefined, fallback: number): number {

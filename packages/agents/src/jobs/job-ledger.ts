@@ -120,7 +120,10 @@ export class JobLedger {
   async extend(id: string, token: string, now: Date, leaseMs: number): Promise<boolean> {
     const record = await this.#records.update(this.#key(id), (current) =>
       current.lease?.token === token
-        ? { ...current, lease: { ...current.lease, expiresAt: new Date(now.getTime() + leaseMs).toISOString() } }
+        ? {
+            ...current,
+            lease: { ...current.lease, expiresAt: new Date(now.getTime() + leaseMs).toISOString() },
+          }
         : current,
     );
     return record?.lease?.token === token;
@@ -130,7 +133,11 @@ export class JobLedger {
    * Records how a claimed run ended and returns the record that remains (`undefined` when the job is
    * done or gone). A job rescheduled while it ran keeps its new revision; only the lease is dropped.
    */
-  finish(claim: { record: JobRecord; token: string }, outcome: RunOutcome, now: Date): Promise<JobRecord | undefined> {
+  finish(
+    claim: { record: JobRecord; token: string },
+    outcome: RunOutcome,
+    now: Date,
+  ): Promise<JobRecord | undefined> {
     const { record: claimed, token } = claim;
     return this.#locked(claimed.id, async () => {
       const key = this.#key(claimed.id);
@@ -144,11 +151,16 @@ export class JobLedger {
       if (outcome.kind === 'interrupted') return this.#records.put(base);
       if (outcome.kind === 'failed') {
         const { lastError: _previous, ...rest } = base;
-        const lastError = { code: errorCode(outcome.error), message: errorMessage(outcome.error), at: now.toISOString() };
+        const lastError = {
+          code: errorCode(outcome.error),
+          message: errorMessage(outcome.error),
+          at: now.toISOString(),
+        };
         if (outcome.retryAt !== undefined) {
           return this.#records.put({ ...rest, lastError, runAt: outcome.retryAt.toISOString() });
         }
-        if (current.kind === 'every') return this.#records.put({ ...rest, lastError, ...this.#nextInterval(current, now) });
+        if (current.kind === 'every')
+          return this.#records.put({ ...rest, lastError, ...this.#nextInterval(current, now) });
         await this.#records.delete(key);
         return undefined;
       }

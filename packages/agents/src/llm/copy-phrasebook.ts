@@ -33,7 +33,10 @@ export const PRICE_LINES: readonly ((price: string) => string)[] = [
 export const BRAND_BODIES: readonly ((brand: BrandBrief) => string)[] = [
   (b) => `At ${b.storeName}, ${b.niche} is what we do every single day.`,
   (b) => `Every order from ${b.storeName} is packed by the same small team that chooses our ${b.niche}.`,
-  (b) => (b.audience ? `We make ${b.niche} for ${lowerFirst(b.audience)}.` : `We make ${b.niche} to be used and loved.`),
+  (b) =>
+    b.audience
+      ? `We make ${b.niche} for ${lowerFirst(b.audience)}.`
+      : `We make ${b.niche} to be used and loved.`,
   (b) => `Good ${b.niche} takes time, and we would not have it any other way.`,
   (b) => `${b.storeName} started with one idea: ${b.niche} worth keeping.`,
   (b) => `Small batches, careful hands: that is how ${b.storeName} works.`,
@@ -53,9 +56,15 @@ export const COMMUNITY_QUESTIONS: readonly ((brand: BrandBrief) => string)[] = [
 
 /** Calls to action per channel (the link goes in the caption only where it is clickable). */
 export const CHANNEL_CTAS: Readonly<Record<string, readonly ((url: string | null) => string)[]>> = {
-  x: [(url) => (url ? `Shop it: ${url}` : 'Shop it at the link in our profile.'), (url) => (url ? `Get yours: ${url}` : '')],
+  x: [
+    (url) => (url ? `Shop it: ${url}` : 'Shop it at the link in our profile.'),
+    (url) => (url ? `Get yours: ${url}` : ''),
+  ],
   instagram: [() => 'Tap the link in bio to shop.', () => 'Shop it through the link in our bio.'],
-  facebook: [(url) => (url ? `Shop now: ${url}` : 'Shop now on our website.'), (url) => (url ? `Find it here: ${url}` : '')],
+  facebook: [
+    (url) => (url ? `Shop now: ${url}` : 'Shop now on our website.'),
+    (url) => (url ? `Find it here: ${url}` : ''),
+  ],
   tiktok: [() => 'Link in bio.', () => 'Find it via the link in our bio.'],
   youtube: [(url) => (url ? `Shop it here: ${url}` : 'Shop it on our website.')],
   pinterest: [() => 'Tap through to shop.', () => 'Save it for later, or tap through to shop.'],
@@ -90,12 +99,12 @@ export const PRODUCT_ANGLES: readonly ((product: ProductBrief) => string)[] = [
   (p) => `The details of the ${p.title}, up close.`,
 ];
 
-/** Angles of brand ideas. */
+/** Angles of brand ideas (they read as copy too: the template writer uses them in captions). */
 export const BRAND_ANGLES: readonly ((brand: BrandBrief) => string)[] = [
-  (b) => `A look behind the scenes at ${b.storeName}.`,
-  (b) => `What ${b.storeName} stands for, in the brand's own words.`,
-  (b) => `A tip from the ${b.storeName} team about ${b.niche}.`,
-  (b) => `Celebrate the community around ${b.storeName}.`,
+  (b) => `Behind the scenes at ${b.storeName} this week.`,
+  (b) => `This is what ${b.storeName} stands for: ${b.niche} made to last.`,
+  (b) => `A tip from the ${b.storeName} team: good ${b.niche} gets better with use.`,
+  (b) => `This one is for everyone who makes the ${b.storeName} community.`,
 ];
 
 /** A stable 32-bit hash (FNV-1a) of a text, to pick phrases deterministically. */

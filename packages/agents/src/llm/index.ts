@@ -7,4 +7,9 @@ export { mapOpenAIError } from './openai-errors';
 export { type OpenAIModelOptions, openaiModel } from './openai-model';
 export { describeIssues, type JsonReadResult, readJsonObject, responseFormatFor } from './structured-output';
 export { estimateTokens, readTaskInput, renderTaskPrompt } from './task-prompt';
-export { type TemplateModel, type TemplateModelOptions, type TemplateTask, templateModel } from './template-model';
+export {
+  type TemplateModel,
+  type TemplateModelOptions,
+  type TemplateTask,
+  templateModel,
+} from './template-model';

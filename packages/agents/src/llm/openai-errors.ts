@@ -10,10 +10,22 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortEr
 export function mapOpenAIError(error: unknown, provider: string): unknown {
   if (error instanceof APIUserAbortError) return error;
   if (error instanceof APIConnectionTimeoutError) {
-    return new PlatformApiError({ platform: provider, status: 0, code: 'timeout', retryable: true, cause: error });
+    return new PlatformApiError({
+      platform: provider,
+      status: 0,
+      code: 'timeout',
+      retryable: true,
+      cause: error,
+    });
   }
   if (error instanceof APIConnectionError) {
-    return new PlatformApiError({ platform: provider, status: 0, code: 'network_error', retryable: true, cause: error });
+    return new PlatformApiError({
+      platform: provider,
+      status: 0,
+      code: 'network_error',
+      retryable: true,
+      cause: error,
+    });
   }
   if (!(error instanceof APIError)) return error;
   const status = error.status ?? 0;

@@ -52,7 +52,10 @@ export function rewriteTemplateCaptions(input: RewriteTaskInput): RewriteTaskOut
     items: input.items.map((item) => {
       const tighter: ChannelBrief = {
         ...item.channel,
-        targetLength: Math.max(40, Math.floor(Math.min(item.channel.targetLength, item.channel.maxLength) * 0.6)),
+        targetLength: Math.max(
+          40,
+          Math.floor(Math.min(item.channel.targetLength, item.channel.maxLength) * 0.6),
+        ),
         hashtagCount: Math.min(item.channel.hashtagCount, 2),
       };
       const written = writeUnique(input.brand, item.idea, tighter, 2, used, item.caption);
@@ -81,7 +84,12 @@ function writeUnique(
   return written;
 }
 
-function writeOne(brand: BrandBrief, idea: WritableIdea, channel: ChannelBrief, pass: number): WrittenCaption {
+function writeOne(
+  brand: BrandBrief,
+  idea: WritableIdea,
+  channel: ChannelBrief,
+  pass: number,
+): WrittenCaption {
   const seed = `${idea.index}:${channel.channel}:${pass}`;
   // Neighbouring ideas (and a rewrite pass) get different phrase combinations; so do channels.
   const variant = new Variant(idea.index + (pass - 1) * 53 + (stableHash(channel.channel) % 7) * 1_000_003);
@@ -111,7 +119,12 @@ function writeOne(brand: BrandBrief, idea: WritableIdea, channel: ChannelBrief, 
   };
 }
 
-function productSentences(brand: BrandBrief, idea: WritableIdea, channel: ChannelBrief, variant: Variant): CaptionSentence[] {
+function productSentences(
+  brand: BrandBrief,
+  idea: WritableIdea,
+  channel: ChannelBrief,
+  variant: Variant,
+): CaptionSentence[] {
   const product = idea.product!;
   const playful = brand.tone.some((tone) => /playful|fun|bold|cheeky|witty/iu.test(tone));
   const hooks = playful ? [...PRODUCT_HOOKS, ...PLAYFUL_PRODUCT_HOOKS] : PRODUCT_HOOKS;
@@ -138,7 +151,12 @@ function brandSentences(brand: BrandBrief, idea: WritableIdea, variant: Variant)
   return sentences;
 }
 
-function chooseHashtags(brand: BrandBrief, idea: WritableIdea, channel: ChannelBrief, seed: string): string[] {
+function chooseHashtags(
+  brand: BrandBrief,
+  idea: WritableIdea,
+  channel: ChannelBrief,
+  seed: string,
+): string[] {
   if (channel.hashtagCount === 0) return [];
   const rotate = <T>(items: readonly T[]): T[] => {
     if (items.length === 0) return [];
@@ -158,12 +176,16 @@ function chooseHashtags(brand: BrandBrief, idea: WritableIdea, channel: ChannelB
 
 function writeTitle(brand: BrandBrief, idea: WritableIdea, channel: ChannelBrief): string {
   const raw =
-    idea.contentType === 'product' && idea.product ? `${idea.product.title} | ${brand.storeName}` : `${idea.theme} | ${brand.storeName}`;
+    idea.contentType === 'product' && idea.product
+      ? `${idea.product.title} | ${brand.storeName}`
+      : `${idea.theme} | ${brand.storeName}`;
   return truncateToLength(raw, channel.titleMaxLength ?? 100, 'utf16');
 }
 
 function cta(channel: ChannelBrief, url: string | null, variant: Variant): string {
-  const options = (CHANNEL_CTAS[channel.channel] ?? CHANNEL_CTAS.facebook ?? []).map((make) => make(url)).filter(Boolean);
+  const options = (CHANNEL_CTAS[channel.channel] ?? CHANNEL_CTAS.facebook ?? [])
+    .map((make) => make(url))
+    .filter(Boolean);
   return options.length === 0 ? '' : variant.next(options);
 }
 

@@ -84,13 +84,19 @@ export function templateModel(options: TemplateModelOptions = {}): TemplateModel
       const output = JSON.stringify(parsed.data);
       return {
         object: parsed.data as z.output<SCHEMA>,
-        usage: { inputTokens: estimateTokens(`${call.system ?? ''}${call.prompt}`), outputTokens: estimateTokens(output) },
+        usage: {
+          inputTokens: estimateTokens(`${call.system ?? ''}${call.prompt}`),
+          outputTokens: estimateTokens(output),
+        },
       };
     },
     async generateText(call) {
       call.signal?.throwIfAborted();
       const text = call.prompt.trim().split('\n')[0] ?? '';
-      return { text, usage: { inputTokens: estimateTokens(call.prompt), outputTokens: estimateTokens(text) } };
+      return {
+        text,
+        usage: { inputTokens: estimateTokens(call.prompt), outputTokens: estimateTokens(text) },
+      };
     },
   };
 }

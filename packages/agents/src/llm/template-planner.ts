@@ -10,9 +10,14 @@ export function planTemplateCalendar(input: PlanTaskInput): PlanTaskOutput {
   const ideasPerTheme = Math.max(1, Math.ceil(input.ideas.length / themeCount));
   const themes = Array.from({ length: themeCount }, (_, themeIndex) => {
     const ideas = input.ideas.slice(themeIndex * ideasPerTheme, (themeIndex + 1) * ideasPerTheme);
-    const products = [...new Map(ideas.flatMap((idea) => (idea.product ? [[idea.product.id, idea.product]] : []))).values()];
+    const products = [
+      ...new Map(ideas.flatMap((idea) => (idea.product ? [[idea.product.id, idea.product]] : []))).values(),
+    ];
     const lead = products[0];
-    const title = (THEME_TITLES[themeIndex % THEME_TITLES.length] as (typeof THEME_TITLES)[number])(input.brand, lead?.title);
+    const title = (THEME_TITLES[themeIndex % THEME_TITLES.length] as (typeof THEME_TITLES)[number])(
+      input.brand,
+      lead?.title,
+    );
     const description = lead
       ? `${input.brand.storeName} puts the ${lead.title} front and centre${products.length > 1 ? `, with ${products.length - 1} more pieces from the range` : ''}.`
       : `Stories from ${input.brand.storeName} about ${input.brand.niche}.`;

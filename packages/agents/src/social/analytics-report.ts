@@ -117,7 +117,13 @@ function performance(post: SocialPost, metrics: PostMetrics | undefined): PostPe
 }
 
 function engagementOf(metrics: PostMetrics): number {
-  return (metrics.likes ?? 0) + (metrics.comments ?? 0) + (metrics.shares ?? 0) + (metrics.saves ?? 0) + (metrics.clicks ?? 0);
+  return (
+    (metrics.likes ?? 0) +
+    (metrics.comments ?? 0) +
+    (metrics.shares ?? 0) +
+    (metrics.saves ?? 0) +
+    (metrics.clicks ?? 0)
+  );
 }
 
 function totals(posts: readonly PostPerformance[]): AnalyticsTotals {

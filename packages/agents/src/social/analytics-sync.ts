@@ -1,6 +1,6 @@
 import type { Connection, SocialPost } from '@growthhub/core';
 import { AuthError, redactSecrets } from '@growthhub/core';
-import { type SocialContext, listAll } from './social-context';
+import { listAll, type SocialContext } from './social-context';
 import { addDays, localDate } from './zoned-time';
 
 /** What one metrics sync did. */
@@ -11,7 +11,11 @@ export interface MetricsSyncReport {
   /** Accounts whose insights were refreshed. */
   readonly accounts: number;
   /** Connections skipped or failed, with why (redacted). */
-  readonly errors: ReadonlyArray<{ readonly connectionId: string; readonly code: string; readonly message: string }>;
+  readonly errors: ReadonlyArray<{
+    readonly connectionId: string;
+    readonly code: string;
+    readonly message: string;
+  }>;
 }
 
 const METRICS_BATCH = 100;
@@ -22,7 +26,11 @@ const METRICS_BATCH = 100;
  * fails is reported (and an `engine.error` event emitted) while the others are still synced. Emits
  * `metrics.synced` for posts and for accounts.
  */
-export async function syncStoreMetrics(context: SocialContext, storeId: string, days: number): Promise<MetricsSyncReport> {
+export async function syncStoreMetrics(
+  context: SocialContext,
+  storeId: string,
+  days: number,
+): Promise<MetricsSyncReport> {
   const now = context.clock.now();
   const since = now.getTime() - days * 86_400_000;
   const posts = await listAll(context.posts, storeId);
@@ -30,7 +38,9 @@ export async function syncStoreMetrics(context: SocialContext, storeId: string, 
   for (const post of posts) {
     const key = `${post.connectionId}\u0000${post.accountId}`;
     const published =
-      post.status === 'published' && post.platformPostId !== undefined && Date.parse(post.publishedAt ?? '') >= since;
+      post.status === 'published' &&
+      post.platformPostId !== undefined &&
+      Date.parse(post.publishedAt ?? '') >= since;
     byAccount.set(key, [...(byAccount.get(key) ?? []), ...(published ? [post] : [])]);
   }
   let postCount = 0;
@@ -56,7 +66,10 @@ export async function syncStoreMetrics(context: SocialContext, storeId: string, 
       }
       const timeZone = (await context.catalog.getStore(storeId))?.timeZone ?? 'UTC';
       const until = localDate(now, timeZone);
-      const insights = await publisher.getAccountInsights({ since: addDays(until, -(days - 1)), until }, { accountId });
+      const insights = await publisher.getAccountInsights(
+        { since: addDays(until, -(days - 1)), until },
+        { accountId },
+      );
       await context.insights.put({
         id: `${connectionId}/${accountId}`,
         storeId,
@@ -71,7 +84,12 @@ export async function syncStoreMetrics(context: SocialContext, storeId: string, 
       const message = redactSecrets(error instanceof Error ? error.message : String(error)).slice(0, 2000);
       errors.push({ connectionId, code, message });
       context.logger.warn('Metrics sync failed for a connection', { storeId, connectionId, code });
-      context.events.emit('engine.error', { at: syncedAt, storeId, source: 'sync:metrics', error: { code, message } });
+      context.events.emit('engine.error', {
+        at: syncedAt,
+        storeId,
+        source: 'sync:metrics',
+        error: { code, message },
+      });
     }
   }
   context.events.emit('metrics.synced', { at: syncedAt, storeId, kind: 'posts', count: postCount });

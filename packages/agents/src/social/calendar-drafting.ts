@@ -1,7 +1,6 @@
 import type { PlatformRuleIssue, SocialPost, SocialPublisher, StoreProfile } from '@growthhub/core';
 import { normalizeHashtags, SocialPostSchema } from '@growthhub/core';
-import type { CalendarWriter } from './calendar-writer';
-import type { AngledIdea, RewriteItem } from './calendar-writer';
+import type { AngledIdea, CalendarWriter, RewriteItem } from './calendar-writer';
 import { shortenToFit } from './caption-fitting';
 import { channelBrief } from './channel-fit';
 import type { ContentIdea } from './content-mix';
@@ -49,7 +48,10 @@ export interface DraftingContext {
  * 4. what still fails on length is shortened mechanically (hashtags dropped, caption cut at a word).
  * Posts that still have issues come back with them (the planner keeps them as drafts).
  */
-export async function draftPosts(context: DraftingContext, slots: readonly DraftSlot[]): Promise<DraftedPost[]> {
+export async function draftPosts(
+  context: DraftingContext,
+  slots: readonly DraftSlot[],
+): Promise<DraftedPost[]> {
   const briefs = uniqueBriefs(slots);
   const ideas = uniqueIdeas(slots);
   const written = await context.writer.captions(context.brand, briefs, ideas);
@@ -74,12 +76,23 @@ export async function draftPosts(context: DraftingContext, slots: readonly Draft
     const rewrites = await context.writer.rewrite(context.brand, items);
     for (const draft of rewritable) {
       const rewrite = rewrites.get(draft.slot.key);
-      if (rewrite !== undefined) draft.post = buildPost(context, draft.slot, rewrite.caption, rewrite.hashtags, rewrite.title, draft.post);
+      if (rewrite !== undefined)
+        draft.post = buildPost(
+          context,
+          draft.slot,
+          rewrite.caption,
+          rewrite.hashtags,
+          rewrite.title,
+          draft.post,
+        );
     }
     await recheck(context, drafts);
   }
 
-  const stillLong = drafts.filter((draft) => draft.issues.some((issue) => issue.code !== 'DUPLICATE_CAPTION') && onlyTextIssues(draft.issues));
+  const stillLong = drafts.filter(
+    (draft) =>
+      draft.issues.some((issue) => issue.code !== 'DUPLICATE_CAPTION') && onlyTextIssues(draft.issues),
+  );
   if (stillLong.length > 0) {
     for (const draft of stillLong) {
       const fit = shortenToFit(draft.post.caption, draft.post.hashtags, {
@@ -119,7 +132,8 @@ function buildPost(
 ): SocialPost {
   const { target } = slot;
   const hashtags = normalizeHashtags(rawHashtags);
-  const link = target.channel === 'pinterest' ? (slot.idea.product?.url ?? context.store.websiteUrl) : undefined;
+  const link =
+    target.channel === 'pinterest' ? (slot.idea.product?.url ?? context.store.websiteUrl) : undefined;
   const base = {
     id: previous?.id ?? newId('post'),
     storeId: context.store.id,
@@ -145,13 +159,25 @@ function buildPost(
 }
 
 function uniqueBriefs(slots: readonly DraftSlot[]): ChannelBrief[] {
-  return [...new Map(slots.map((slot) => [slot.target.channel, channelBrief(slot.target.channel, slot.target.capabilities)])).values()];
+  return [
+    ...new Map(
+      slots.map((slot) => [slot.target.channel, channelBrief(slot.target.channel, slot.target.capabilities)]),
+    ).values(),
+  ];
 }
 
 function uniqueIdeas(slots: readonly DraftSlot[]): AngledIdea[] {
-  return [...new Map(slots.map((slot) => [slot.idea.index, slot.angled])).values()].sort((a, b) => a.index - b.index);
+  return [...new Map(slots.map((slot) => [slot.idea.index, slot.angled])).values()].sort(
+    (a, b) => a.index - b.index,
+  );
 }
 
 function missingCaption(): PlatformRuleIssue {
-  return { field: 'caption', reason: 'the model wrote no caption for it', fix: 'Write one.', severity: 'error', code: 'CAPTION_MISSING' };
+  return {
+    field: 'caption',
+    reason: 'the model wrote no caption for it',
+    fix: 'Write one.',
+    severity: 'error',
+    code: 'CAPTION_MISSING',
+  };
 }

@@ -12,11 +12,11 @@ import { type DraftSlot, draftPosts } from './calendar-drafting';
 import { type AngledIdea, CalendarWriter } from './calendar-writer';
 import { channelBrief, fitIdeaToChannel } from './channel-fit';
 import { planContentIdeas } from './content-mix';
+import { type PlanRequest, resolvePlanRequest } from './plan-request';
 import { accountKey, normalizedCaption } from './post-checks';
 import { newId } from './post-content';
-import { type PlanRequest, resolvePlanRequest } from './plan-request';
 import { schedulePublishing } from './publish-scheduling';
-import { assignSlots, type SlotRequest } from './slot-scheduler';
+import { assignSlots, earliestSlot, type SlotRequest } from './slot-scheduler';
 import { listAll, type SocialContext } from './social-context';
 import type { PlanCalendarInput } from './social-inputs';
 import { brandBrief, ideaBrief } from './writing-prompts';
@@ -29,9 +29,17 @@ export interface CalendarPlan {
   /** Every post planned, in slot order (`scheduled` in autopilot, otherwise `draft`). */
   readonly posts: SocialPost[];
   /** Posts kept as drafts because a platform rule still fails after rewriting, with the issues. */
-  readonly issues: ReadonlyArray<{ readonly postId: string; readonly channel: SocialChannel; readonly issues: readonly PlatformRuleIssue[] }>;
+  readonly issues: ReadonlyArray<{
+    readonly postId: string;
+    readonly channel: SocialChannel;
+    readonly issues: readonly PlatformRuleIssue[];
+  }>;
   /** Ideas a channel could not take at all (e.g. a text idea on Instagram), with the reason. */
-  readonly skipped: ReadonlyArray<{ readonly ideaIndex: number; readonly channel: SocialChannel; readonly reason: string }>;
+  readonly skipped: ReadonlyArray<{
+    readonly ideaIndex: number;
+    readonly channel: SocialChannel;
+    readonly reason: string;
+  }>;
   /** Language-model calls made. */
   readonly llmCalls: number;
   /** Tokens used by those calls. */
@@ -99,7 +107,13 @@ export async function planCalendar(context: SocialContext, input: PlanCalendarIn
     { store: request.store, brand, calendarId, writer, now, existingCaptions: captionsByAccount(existing) },
     slots,
   );
-  const times = scheduleTimes(context, request, drafts.map((draft) => draft.slot), existing, now);
+  const times = scheduleTimes(
+    context,
+    request,
+    drafts.map((draft) => draft.slot),
+    existing,
+    now,
+  );
   const autopilot = context.mode === 'autopilot';
   const posts = drafts
     .map((draft) => ({
@@ -125,10 +139,18 @@ export async function planCalendar(context: SocialContext, input: PlanCalendarIn
   });
   await Promise.all(posts.map((post) => context.posts.put(post)));
   await context.calendars.put(calendar);
-  await schedulePublishing(context, posts.filter((post) => post.status === 'scheduled'));
+  await schedulePublishing(
+    context,
+    posts.filter((post) => post.status === 'scheduled'),
+  );
 
   const at = context.clock.now().toISOString();
-  context.events.emit('calendar.planned', { at, storeId: calendar.storeId, calendarId, postIds: calendar.postIds });
+  context.events.emit('calendar.planned', {
+    at,
+    storeId: calendar.storeId,
+    calendarId,
+    postIds: calendar.postIds,
+  });
   if (!autopilot) {
     context.events.emit('approval.requested', {
       at,
@@ -153,12 +175,18 @@ export async function planCalendar(context: SocialContext, input: PlanCalendarIn
   };
 }
 
-function angleIdeas(briefs: ReturnType<typeof ideaBrief>[], plan: PlanTaskOutput, storeName: string): AngledIdea[] {
+function angleIdeas(
+  briefs: ReturnType<typeof ideaBrief>[],
+  plan: PlanTaskOutput,
+  storeName: string,
+): AngledIdea[] {
   const byIndex = new Map(plan.ideas.map((idea) => [idea.index, idea]));
   return briefs.map((brief) => {
     const planned = byIndex.get(brief.index);
     const theme = plan.themes[planned?.themeIndex ?? 0] ?? plan.themes[0];
-    const fallback = brief.product ? `A closer look at the ${brief.product.title}.` : `A story from ${storeName}.`;
+    const fallback = brief.product
+      ? `A closer look at the ${brief.product.title}.`
+      : `A story from ${storeName}.`;
     return { ...brief, angle: planned?.angle ?? fallback, theme: theme?.title ?? storeName };
   });
 }
@@ -191,12 +219,20 @@ function scheduleTimes(
 ): Map<string, Date> {
   const requests: SlotRequest[] = slots.map((slot) => {
     const { idea, target } = slot;
-    const minutes = slotTimesForDay(target.channel, idea.weekday, request.postsPerDay, request.bestTimes)[idea.slotIndex] ?? 12 * 60;
+    const minutes =
+      slotTimesForDay(target.channel, idea.weekday, request.postsPerDay, request.bestTimes)[idea.slotIndex] ??
+      12 * 60;
     return {
       key: slot.key,
-      accountKey: accountKey({ connectionId: target.connection.id, accountId: target.accountId, channel: target.channel }),
+      accountKey: accountKey({
+        connectionId: target.connection.id,
+        accountId: target.accountId,
+        channel: target.channel,
+      }),
       desired: zonedTimeToUtc(idea.date, minutes, request.store.timeZone),
-      ...(target.capabilities.dailyPostLimit === undefined ? {} : { dailyLimit: target.capabilities.dailyPostLimit }),
+      ...(target.capabilities.dailyPostLimit === undefined
+        ? {}
+        : { dailyLimit: target.capabilities.dailyPostLimit }),
     };
   });
   const taken = new Map<string, number[]>();
@@ -205,6 +241,8 @@ function scheduleTimes(
     const key = accountKey(post);
     taken.set(key, [...(taken.get(key) ?? []), Date.parse(post.publishedAt ?? post.scheduledAt)]);
   }
-  const earliest = new Date(now.getTime() + context.settings.leadTimeMinutes * 60_000);
-  return assignSlots(requests, taken, { minGapMs: request.minGapMs, earliest });
+  return assignSlots(requests, taken, {
+    minGapMs: request.minGapMs,
+    earliest: earliestSlot(now, context.settings.leadTimeMinutes),
+  });
 }

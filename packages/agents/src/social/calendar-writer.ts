@@ -3,7 +3,12 @@ import { addUsage } from '@growthhub/core';
 import PQueue from 'p-queue';
 import type { ZodType } from 'zod';
 import { renderTaskPrompt } from '../llm/task-prompt';
-import { captionInstructions, PLAN_INSTRUCTIONS, REWRITE_INSTRUCTIONS, writerSystemPrompt } from './writing-prompts';
+import {
+  captionInstructions,
+  PLAN_INSTRUCTIONS,
+  REWRITE_INSTRUCTIONS,
+  writerSystemPrompt,
+} from './writing-prompts';
 import {
   type BrandBrief,
   type CaptionsTaskInput,
@@ -80,27 +85,47 @@ export class CalendarWriter {
    * Captions for every (idea, channel) pair, keyed `index:channel`. Pairs the model left out are
    * simply absent (the caller rewrites them).
    */
-  async captions(brand: BrandBrief, channels: readonly ChannelBrief[], ideas: readonly AngledIdea[]): Promise<Map<string, WrittenCaption>> {
+  async captions(
+    brand: BrandBrief,
+    channels: readonly ChannelBrief[],
+    ideas: readonly AngledIdea[],
+  ): Promise<Map<string, WrittenCaption>> {
     const calls = Math.min(this.#maxCaptionCalls, Math.ceil(ideas.length / this.#minIdeasPerCall));
     const batches = splitEvenly(ideas, Math.max(1, calls));
     const results = await Promise.all(
       batches.map((batch) => {
         const input: CaptionsTaskInput = { brand, channels: [...channels], ideas: [...batch] };
-        return this.#run(SOCIAL_TASKS.captions, CaptionsTaskOutputSchema, brand, captionInstructions(channels), input);
+        return this.#run(
+          SOCIAL_TASKS.captions,
+          CaptionsTaskOutputSchema,
+          brand,
+          captionInstructions(channels),
+          input,
+        );
       }),
     );
     const written = new Map<string, WrittenCaption>();
-    for (const result of results) for (const post of result.posts) written.set(`${post.index}:${post.channel}`, post);
+    for (const result of results)
+      for (const post of result.posts) written.set(`${post.index}:${post.channel}`, post);
     return written;
   }
 
   /** Rewrites of rejected captions, by item key (one call). */
-  async rewrite(brand: BrandBrief, items: readonly RewriteItem[]): Promise<Map<string, { caption: string; hashtags: string[]; title: string | null }>> {
+  async rewrite(
+    brand: BrandBrief,
+    items: readonly RewriteItem[],
+  ): Promise<Map<string, { caption: string; hashtags: string[]; title: string | null }>> {
     if (items.length === 0) return new Map();
-    const output = await this.#run(SOCIAL_TASKS.rewrite, RewriteTaskOutputSchema, brand, REWRITE_INSTRUCTIONS, {
+    const output = await this.#run(
+      SOCIAL_TASKS.rewrite,
+      RewriteTaskOutputSchema,
       brand,
-      items: [...items],
-    });
+      REWRITE_INSTRUCTIONS,
+      {
+        brand,
+        items: [...items],
+      },
+    );
     return new Map(output.items.map((item) => [item.key, item]));
   }
 
@@ -111,18 +136,16 @@ export class CalendarWriter {
     instructions: string,
     input: unknown,
   ): Promise<T> {
-    const result = await this.#queue.add(
-      () => {
-        this.#calls += 1;
-        return this.#llm.generateObject({
-          schema,
-          schemaName,
-          system: writerSystemPrompt(brand),
-          prompt: renderTaskPrompt(instructions, input),
-          ...(this.#signal === undefined ? {} : { signal: this.#signal }),
-        });
-      },
-    );
+    const result = await this.#queue.add(() => {
+      this.#calls += 1;
+      return this.#llm.generateObject({
+        schema,
+        schemaName,
+        system: writerSystemPrompt(brand),
+        prompt: renderTaskPrompt(instructions, input),
+        ...(this.#signal === undefined ? {} : { signal: this.#signal }),
+      });
+    });
     this.#usage = addUsage(this.#usage, result.usage);
     return result.object as T;
   }

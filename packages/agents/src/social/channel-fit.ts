@@ -25,7 +25,8 @@ export const CHANNEL_STYLES: Readonly<Record<SocialChannel, ChannelStyle>> = {
     hashtags: 10,
     targetLength: 600,
     needsTitle: false,
-    style: 'Warm storytelling in short paragraphs; end with a call to action (the link is in the bio); hashtags at the end.',
+    style:
+      'Warm storytelling in short paragraphs; end with a call to action (the link is in the bio); hashtags at the end.',
   },
   facebook: {
     hashtags: 3,
@@ -72,18 +73,27 @@ export type ChannelFit =
  * the kind's maximum count). An idea with media falls back to a text post where the channel allows
  * text; otherwise the idea is skipped on that channel, with the reason.
  */
-export function fitIdeaToChannel(idea: ContentIdea, channel: SocialChannel, capabilities: ChannelCapabilities): ChannelFit {
+export function fitIdeaToChannel(
+  idea: ContentIdea,
+  channel: SocialChannel,
+  capabilities: ChannelCapabilities,
+): ChannelFit {
   const formats: PostFormat[] = idea.format === 'text' ? ['text'] : [idea.format, 'text'];
   for (const format of formats) {
     for (const kind of KINDS_FOR_FORMAT[format]) {
       const limits = capabilities.postKinds[kind];
       if (limits === undefined) continue;
-      const accepted = format === 'text' ? [] : idea.media.filter((item) => accepts(limits.files[item.kind], item));
+      const accepted =
+        format === 'text' ? [] : idea.media.filter((item) => accepts(limits.files[item.kind], item));
       const media = accepted.slice(0, limits.maxCount).map(toMediaRef);
-      if (media.length >= limits.minCount && (format === 'text' || media.length > 0)) return { fits: true, kind, media };
+      if (media.length >= limits.minCount && (format === 'text' || media.length > 0))
+        return { fits: true, kind, media };
     }
   }
-  return { fits: false, reason: `${channel} takes none of this idea's forms (${idea.format} with ${idea.media.length} media files)` };
+  return {
+    fits: false,
+    reason: `${channel} takes none of this idea's forms (${idea.format} with ${idea.media.length} media files)`,
+  };
 }
 
 /** The channel's writing brief for the model: its limits from the adapter plus the house style. */
@@ -109,7 +119,10 @@ export function toMediaRef(item: CatalogMedia): MediaRef {
   return media;
 }
 
-function accepts(limits: { mimeTypes: readonly string[]; maxBytes: number } | undefined, item: CatalogMedia): boolean {
+function accepts(
+  limits: { mimeTypes: readonly string[]; maxBytes: number } | undefined,
+  item: CatalogMedia,
+): boolean {
   if (limits === undefined) return false;
   if (!limits.mimeTypes.includes(item.mimeType.toLowerCase())) return false;
   return item.bytes === undefined || item.bytes <= limits.maxBytes;

@@ -5,13 +5,29 @@ import { addDays, weekdayOf } from './zoned-time';
 export type PostFormat = 'video' | 'carousel' | 'image' | 'text';
 
 /** The format of each day of a calendar week: index `dayIndex % 7` (day 0 is the calendar's first day). */
-export type ContentMix = readonly [PostFormat, PostFormat, PostFormat, PostFormat, PostFormat, PostFormat, PostFormat];
+export type ContentMix = readonly [
+  PostFormat,
+  PostFormat,
+  PostFormat,
+  PostFormat,
+  PostFormat,
+  PostFormat,
+  PostFormat,
+];
 
 /**
  * The seed's content-type mix, the default: video on days 0 and 3 of each calendar week, carousel on
  * days 2 and 5, image otherwise (days counted from the calendar's first day).
  */
-export const SEED_CONTENT_MIX: ContentMix = ['video', 'image', 'carousel', 'video', 'image', 'carousel', 'image'];
+export const SEED_CONTENT_MIX: ContentMix = [
+  'video',
+  'image',
+  'carousel',
+  'video',
+  'image',
+  'carousel',
+  'image',
+];
 
 /** One content idea of a calendar: when, what about, in which format, with which media. */
 export interface ContentIdea {
@@ -88,10 +104,14 @@ export function planContentIdeas(input: ContentIdeaInput): ContentIdea[] {
 }
 
 /** Media in order of preference: tier 0 (the idea's product, or brand assets for brand posts), then the rest. */
-function mediaPool(media: readonly CatalogMedia[], product: CatalogProduct | undefined): Array<CatalogMedia & { tier: number; order: number }> {
+function mediaPool(
+  media: readonly CatalogMedia[],
+  product: CatalogProduct | undefined,
+): Array<CatalogMedia & { tier: number; order: number }> {
   return media.map((item, order) => {
     const isBrand = item.productIds.length === 0;
-    const tier = product === undefined ? (isBrand ? 0 : 1) : item.productIds.includes(product.id) ? 0 : isBrand ? 1 : 2;
+    const tier =
+      product === undefined ? (isBrand ? 0 : 1) : item.productIds.includes(product.id) ? 0 : isBrand ? 1 : 2;
     return { ...item, tier, order };
   });
 }
@@ -112,7 +132,11 @@ function chooseMedia(
   const ranked = [...pool].sort(
     (a, b) => a.tier - b.tier || (usage.get(a.id) ?? 0) - (usage.get(b.id) ?? 0) || a.order - b.order,
   );
-  const strip = ({ tier: _tier, order: _order, ...item }: CatalogMedia & { tier: number; order: number }): CatalogMedia => item;
+  const strip = ({
+    tier: _tier,
+    order: _order,
+    ...item
+  }: CatalogMedia & { tier: number; order: number }): CatalogMedia => item;
   // The idea's own media first, even in another format; the next tier only when it has none that fits.
   // Tier 2 (another product's media) is never used: a post must not show the wrong product.
   for (const maxTier of [0, 1]) {
@@ -123,7 +147,8 @@ function chooseMedia(
       if (format === 'video' && video) return { format, media: [strip(video)] };
       const images = usable.filter((item) => item.kind === 'image');
       if (format === 'image' && images.length > 0) return { format, media: [strip(images[0]!)] };
-      if (format === 'carousel' && images.length >= 2) return { format, media: images.slice(0, maxCarouselItems).map(strip) };
+      if (format === 'carousel' && images.length >= 2)
+        return { format, media: images.slice(0, maxCarouselItems).map(strip) };
     }
   }
   return { format: 'text', media: [] };

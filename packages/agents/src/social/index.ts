@@ -6,18 +6,32 @@ export type { AnalyticsTotals, PostPerformance, SocialAnalytics } from './analyt
 export type { MetricsSyncReport } from './analytics-sync';
 export { type BestTimeTable, DEFAULT_BEST_TIMES, slotTimesForDay } from './best-time-slots';
 export type { CalendarPlan } from './calendar-planner';
-export { assembleCaption, type CaptionFit, type CaptionSentence, type FittedCaption, shortenToFit, truncateToLength } from './caption-fitting';
+export {
+  assembleCaption,
+  type CaptionFit,
+  type CaptionSentence,
+  type FittedCaption,
+  shortenToFit,
+  truncateToLength,
+} from './caption-fitting';
 export { CHANNEL_STYLES, type ChannelStyle } from './channel-fit';
-export { type ContentIdea, type ContentMix, type PostFormat, planContentIdeas, SEED_CONTENT_MIX } from './content-mix';
+export {
+  type ContentIdea,
+  type ContentMix,
+  type PostFormat,
+  planContentIdeas,
+  SEED_CONTENT_MIX,
+} from './content-mix';
 export type { PlatformDirectory } from './platform-directory';
 export { newIdempotencyKey, postContentHash } from './post-content';
 export { classifyPublishFailure, type PublishFailure } from './publish-failure';
 export { CHANNEL_ACCOUNT_KINDS, type PublishingTarget } from './publishing-targets';
-export { assignSlots, type SlotRequest, type SlotRules } from './slot-scheduler';
+export { assignSlots, earliestSlot, type SlotRequest, type SlotRules } from './slot-scheduler';
 export { createSocialAgent, type SocialAgent, type SocialAgentRuntime } from './social-agent';
 export {
   DEFAULT_SOCIAL_SETTINGS,
   type PublishingMode,
+  publishJob,
   publishJobId,
   SOCIAL_JOBS,
   type SocialContext,
@@ -35,11 +49,11 @@ export {
   type SyncMetricsInput,
 } from './social-inputs';
 export {
-  accountInsightsRepository,
   type AccountInsightsRecord,
+  accountInsightsRepository,
   contentCalendarRepository,
-  postMetricsRepository,
   type PostMetricsRecord,
+  postMetricsRepository,
   socialPostRepository,
 } from './social-records';
 export * from './writing-tasks';

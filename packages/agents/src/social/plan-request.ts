@@ -28,7 +28,10 @@ export interface PlanRequest {
  * the store has connected, and a start date that is not in the past in the store's time zone. Each
  * failure is a `ValidationError` naming the field.
  */
-export async function resolvePlanRequest(context: SocialContext, raw: PlanCalendarInput): Promise<PlanRequest> {
+export async function resolvePlanRequest(
+  context: SocialContext,
+  raw: PlanCalendarInput,
+): Promise<PlanRequest> {
   const input = parseInput(PlanCalendarInputSchema, raw);
   const store = await context.catalog.getStore(input.storeId);
   if (store === undefined) {
@@ -77,7 +80,9 @@ async function targetsOfPlatforms(
 ): Promise<PublishingTarget[]> {
   const ids = platforms.map((name, index) => {
     const parsed = PlatformIdSchema.safeParse(name);
-    const publishes = parsed.success && publishableChannels(context.platforms).some((c) => CHANNEL_PLATFORM[c] === parsed.data);
+    const publishes =
+      parsed.success &&
+      publishableChannels(context.platforms).some((c) => CHANNEL_PLATFORM[c] === parsed.data);
     if (!parsed.success || !publishes) {
       throw new ValidationError({
         field: `platforms.${index}`,

@@ -35,13 +35,18 @@ export async function checkPosts(
   await Promise.all(
     posts.map((entry) =>
       queue.add(async () => {
-        const found = await entry.publisher.validate(entry.post, options.signal ? { signal: options.signal } : {});
+        const found = await entry.publisher.validate(
+          entry.post,
+          options.signal ? { signal: options.signal } : {},
+        );
         const blocking = found.filter((issue) => issue.severity === 'error');
         if (blocking.length > 0) issues.set(entry.key, [...blocking]);
       }),
     ),
   );
-  const seen = new Map<string, Set<string>>([...existingCaptions].map(([account, captions]) => [account, new Set(captions)]));
+  const seen = new Map<string, Set<string>>(
+    [...existingCaptions].map(([account, captions]) => [account, new Set(captions)]),
+  );
   for (const entry of posts) {
     const account = accountKey(entry.post);
     const text = normalizedCaption(entry.post);

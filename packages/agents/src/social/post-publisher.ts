@@ -1,7 +1,13 @@
-import type { JobContext, PublishAttempt, PublishedPostRef, SocialPost, SocialPublisher } from '@growthhub/core';
+import type {
+  JobContext,
+  PublishAttempt,
+  PublishedPostRef,
+  SocialPost,
+  SocialPublisher,
+} from '@growthhub/core';
 import { AuthError } from '@growthhub/core';
 import { classifyPublishFailure, type PublishFailure } from './publish-failure';
-import { publishJobId, SOCIAL_JOBS, type SocialContext } from './social-context';
+import { publishJob, type SocialContext } from './social-context';
 
 /** How far before an unknown attempt `findPublished` looks, to allow for clock skew. */
 const RECONCILE_SKEW_MS = 5 * 60_000;
@@ -69,7 +75,8 @@ async function reconcile(
   if (post.processingHandle !== undefined) {
     const status = await publisher.getPublishStatus(post.processingHandle, { signal: job.signal });
     if (status.status === 'published') await finishPublished(context, publisher, post, status);
-    else if (status.status === 'processing') await awaitProcessing(context, post, status.handle, status.checkAfter);
+    else if (status.status === 'processing')
+      await awaitProcessing(context, post, status.handle, status.checkAfter);
     else {
       const failure: PublishFailure = status.retryable
         ? { action: 'retry', code: status.code, message: status.message, counts: true }
@@ -81,23 +88,44 @@ async function reconcile(
   const last = post.attempts.at(-1);
   const since = new Date(Date.parse(last?.startedAt ?? post.updatedAt) - RECONCILE_SKEW_MS).toISOString();
   const found = await publisher.findPublished(
-    { idempotencyKey: post.idempotencyKey, contentHash: post.contentHash, post, accountId: post.accountId, since },
+    {
+      idempotencyKey: post.idempotencyKey,
+      contentHash: post.contentHash,
+      post,
+      accountId: post.accountId,
+      since,
+    },
     { signal: job.signal },
   );
   const match = found[0];
   if (match !== undefined) {
-    await finishPublished(context, publisher, post, { platformPostId: match.platformPostId, url: match.url }, match);
+    await finishPublished(
+      context,
+      publisher,
+      post,
+      { platformPostId: match.platformPostId, url: match.url },
+      match,
+    );
     return undefined;
   }
   const now = context.clock.now().toISOString();
   const unsent = await context.posts.update(post.id, (current) => ({
     ...current,
     status: 'scheduled',
-    attempts: closeLast(current.attempts, { outcome: 'failed', finishedAt: now, errorCode: 'not_on_platform', retryable: true }),
+    attempts: closeLast(current.attempts, {
+      outcome: 'failed',
+      finishedAt: now,
+      errorCode: 'not_on_platform',
+      retryable: true,
+    }),
     updatedAt: now,
   }));
   if (unsent !== undefined && countedAttempts(unsent) >= context.settings.maxPublishAttempts) {
-    await finishFailed(context, unsent, { action: 'fail', code: 'attempts_exhausted', message: 'No attempt reached the platform.' });
+    await finishFailed(context, unsent, {
+      action: 'fail',
+      code: 'attempts_exhausted',
+      message: 'No attempt reached the platform.',
+    });
     return undefined;
   }
   return unsent;
@@ -109,7 +137,10 @@ async function claim(context: SocialContext, post: SocialPost): Promise<SocialPo
   const claimed = (await context.posts.update(post.id, (current) => ({
     ...current,
     status: 'publishing',
-    attempts: [...current.attempts, { attempt: current.attempts.length + 1, startedAt: now, outcome: 'unknown' as const }],
+    attempts: [
+      ...current.attempts,
+      { attempt: current.attempts.length + 1, startedAt: now, outcome: 'unknown' as const },
+    ],
     updatedAt: now,
   }))) as SocialPost;
   context.events.emit('post.publishing', {
@@ -138,7 +169,11 @@ async function finishPublished(
       platformPostId: result.platformPostId,
       url: result.url,
       publishedAt: reconciled?.publishedAt ?? now,
-      attempts: closeLast(current.attempts, { outcome: 'succeeded', finishedAt: now, platformPostId: result.platformPostId }),
+      attempts: closeLast(current.attempts, {
+        outcome: 'succeeded',
+        finishedAt: now,
+        platformPostId: result.platformPostId,
+      }),
       updatedAt: now,
     };
   })) as SocialPost;
@@ -152,21 +187,44 @@ async function finishPublished(
   });
   if (published.firstComment !== undefined && publisher.comment !== undefined) {
     await publisher.comment(result.platformPostId, { text: published.firstComment }).catch((error) =>
-      context.logger.warn('The first comment could not be added', { postId: post.id, error: String(error) }),
+      context.logger.warn('The first comment could not be added', {
+        postId: post.id,
+        error: String(error),
+      }),
     );
   }
 }
 
-async function awaitProcessing(context: SocialContext, post: SocialPost, handle: string, checkAfter?: string): Promise<void> {
+async function awaitProcessing(
+  context: SocialContext,
+  post: SocialPost,
+  handle: string,
+  checkAfter?: string,
+): Promise<void> {
   const now = context.clock.now();
-  await context.posts.update(post.id, (current) => ({ ...current, processingHandle: handle, updatedAt: now.toISOString() }));
+  await context.posts.update(post.id, (current) => ({
+    ...current,
+    processingHandle: handle,
+    updatedAt: now.toISOString(),
+  }));
   const hinted = checkAfter === undefined ? Number.NaN : Date.parse(checkAfter);
-  const next = Number.isNaN(hinted) ? now.getTime() + context.settings.processingPollMs : Math.max(hinted, now.getTime());
-  await context.jobs.schedule({ id: publishJobId(post.id), name: SOCIAL_JOBS.publish, data: { postId: post.id } }, new Date(next));
-  context.events.emit('post.processing', { at: now.toISOString(), storeId: post.storeId, postId: post.id, channel: post.channel });
+  const next = Number.isNaN(hinted)
+    ? now.getTime() + context.settings.processingPollMs
+    : Math.max(hinted, now.getTime());
+  await context.jobs.schedule(publishJob(post), new Date(next));
+  context.events.emit('post.processing', {
+    at: now.toISOString(),
+    storeId: post.storeId,
+    postId: post.id,
+    channel: post.channel,
+  });
 }
 
-async function handleFailure(context: SocialContext, post: SocialPost, failure: PublishFailure): Promise<void> {
+async function handleFailure(
+  context: SocialContext,
+  post: SocialPost,
+  failure: PublishFailure,
+): Promise<void> {
   if (failure.action === 'fail') return finishFailed(context, post, failure);
   const now = context.clock.now();
   const attempts = countedAttempts(post);
@@ -194,11 +252,15 @@ async function handleFailure(context: SocialContext, post: SocialPost, failure: 
       updatedAt: now.toISOString(),
     };
   })) as SocialPost;
-  await context.jobs.schedule({ id: publishJobId(post.id), name: SOCIAL_JOBS.publish, data: { postId: post.id } }, retryAt);
+  await context.jobs.schedule(publishJob(post), retryAt);
   emitFailed(context, updated, failure, true);
 }
 
-async function finishFailed(context: SocialContext, post: SocialPost, failure: PublishFailure): Promise<void> {
+async function finishFailed(
+  context: SocialContext,
+  post: SocialPost,
+  failure: PublishFailure,
+): Promise<void> {
   const now = context.clock.now().toISOString();
   const failed = (await context.posts.update(post.id, (current) => {
     const { processingHandle: _dropped, ...rest } = current;
@@ -218,7 +280,12 @@ async function finishFailed(context: SocialContext, post: SocialPost, failure: P
   emitFailed(context, failed, failure, false);
 }
 
-function emitFailed(context: SocialContext, post: SocialPost, failure: PublishFailure, retryable: boolean): void {
+function emitFailed(
+  context: SocialContext,
+  post: SocialPost,
+  failure: PublishFailure,
+  retryable: boolean,
+): void {
   context.events.emit('post.failed', {
     at: context.clock.now().toISOString(),
     storeId: post.storeId,
@@ -232,7 +299,9 @@ function emitFailed(context: SocialContext, post: SocialPost, failure: PublishFa
 
 /** Attempts that count towards the limit (rate-limit and quota waits do not). */
 function countedAttempts(post: SocialPost): number {
-  return post.attempts.filter((attempt) => attempt.errorCode !== 'rate_limited' && attempt.errorCode !== 'quota_exceeded').length;
+  return post.attempts.filter(
+    (attempt) => attempt.errorCode !== 'rate_limited' && attempt.errorCode !== 'quota_exceeded',
+  ).length;
 }
 
 /** The attempts with the last one updated (its outcome and details). */

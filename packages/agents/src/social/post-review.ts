@@ -3,7 +3,7 @@ import { canTransitionPost, normalizeHashtags, SocialPostSchema, ValidationError
 import { accountKey } from './post-checks';
 import { postContentHash } from './post-content';
 import { schedulePublishing, unschedulePublishing } from './publish-scheduling';
-import { assignSlots } from './slot-scheduler';
+import { assignSlots, earliestSlot } from './slot-scheduler';
 import { listAll, type SocialContext } from './social-context';
 import {
   type ApproveOptions,
@@ -21,7 +21,11 @@ import {
  * (respecting the account's gap). All posts are checked before any is changed: one bad id, a
  * post that is not a draft, or a failing rule rejects the whole call with a `ValidationError`.
  */
-export async function approvePosts(context: SocialContext, postIds: readonly string[], options: ApproveOptions = {}): Promise<SocialPost[]> {
+export async function approvePosts(
+  context: SocialContext,
+  postIds: readonly string[],
+  options: ApproveOptions = {},
+): Promise<SocialPost[]> {
   const ids = parseInput(PostIdsSchema, postIds, 'postIds');
   const { by } = parseInput(ApproveOptionsSchema, options);
   const posts = await Promise.all(ids.map((id, index) => loadPost(context, id, `postIds.${index}`)));
@@ -63,7 +67,11 @@ export async function approvePosts(context: SocialContext, postIds: readonly str
  * The result is checked against the platform's rules first; a failing rule throws a
  * `ValidationError` naming the field (e.g. `caption`) and nothing is written.
  */
-export async function editPost(context: SocialContext, postId: string, changes: EditPostInput): Promise<SocialPost> {
+export async function editPost(
+  context: SocialContext,
+  postId: string,
+  changes: EditPostInput,
+): Promise<SocialPost> {
   const edit = parseInput(EditPostInputSchema, changes);
   const post = await loadPost(context, postId, 'postId');
   if (!['draft', 'scheduled', 'failed'].includes(post.status)) {
@@ -89,7 +97,11 @@ export async function editPost(context: SocialContext, postId: string, changes: 
  * least the engine's gap away from the account's other posts. A failed post becomes `scheduled`
  * again (a manual retry); a scheduled post's job moves with it.
  */
-export async function reschedulePost(context: SocialContext, postId: string, at: Date | string): Promise<SocialPost> {
+export async function reschedulePost(
+  context: SocialContext,
+  postId: string,
+  at: Date | string,
+): Promise<SocialPost> {
   const when = parseInput(InstantSchema, at, 'scheduledAt');
   if (Number.isNaN(when.getTime()) || when.getTime() <= context.clock.now().getTime()) {
     throw new ValidationError({
@@ -146,7 +158,9 @@ export async function cancelPost(context: SocialContext, postId: string): Promis
   await unschedulePublishing(context, post.id);
   const now = context.clock.now().toISOString();
   return (await context.posts.update(post.id, (current) =>
-    canTransitionPost(current.status, 'cancelled') ? { ...current, status: 'cancelled', updatedAt: now } : current,
+    canTransitionPost(current.status, 'cancelled')
+      ? { ...current, status: 'cancelled', updatedAt: now }
+      : current,
   )) as SocialPost;
 }
 
@@ -154,13 +168,21 @@ export async function cancelPost(context: SocialContext, postId: string): Promis
 export async function loadPost(context: SocialContext, postId: unknown, field: string): Promise<SocialPost> {
   const post = typeof postId === 'string' && postId.length > 0 ? await context.posts.get(postId) : undefined;
   if (post === undefined) {
-    throw new ValidationError({ field, reason: `there is no post "${String(postId)}"`, fix: 'use the id of an existing post' });
+    throw new ValidationError({
+      field,
+      reason: `there is no post "${String(postId)}"`,
+      fix: 'use the id of an existing post',
+    });
   }
   return post;
 }
 
 /** Throws a `ValidationError` (naming the rule's field) when the platform would reject the post. */
-async function assertPublishable(context: SocialContext, post: SocialPost, idField: string | undefined): Promise<void> {
+async function assertPublishable(
+  context: SocialContext,
+  post: SocialPost,
+  idField: string | undefined,
+): Promise<void> {
   const connection = await context.platforms.connection(post.connectionId);
   if (connection === undefined) {
     throw new ValidationError({
@@ -175,18 +197,28 @@ async function assertPublishable(context: SocialContext, post: SocialPost, idFie
   if (first !== undefined) throw ruleError(first, blocking, idField);
 }
 
-function ruleError(first: PlatformRuleIssue, all: readonly PlatformRuleIssue[], idField: string | undefined): ValidationError {
+function ruleError(
+  first: PlatformRuleIssue,
+  all: readonly PlatformRuleIssue[],
+  idField: string | undefined,
+): ValidationError {
   const field = idField === undefined ? first.field : `${idField}.${first.field}`;
   return new ValidationError({
     field,
     reason: first.reason,
     fix: first.fix,
-    issues: all.map((issue) => ({ field: idField === undefined ? issue.field : `${idField}.${issue.field}`, reason: issue.reason })),
+    issues: all.map((issue) => ({
+      field: idField === undefined ? issue.field : `${idField}.${issue.field}`,
+      reason: issue.reason,
+    })),
   });
 }
 
 /** New times for drafts whose slot passed: the next free times after now plus the lead time. */
-async function catchUpTimes(context: SocialContext, drafts: readonly SocialPost[]): Promise<Map<string, Date>> {
+async function catchUpTimes(
+  context: SocialContext,
+  drafts: readonly SocialPost[],
+): Promise<Map<string, Date>> {
   const now = context.clock.now().getTime();
   const late = drafts.filter((post) => post.scheduledAt === undefined || Date.parse(post.scheduledAt) <= now);
   if (late.length === 0) return new Map();
@@ -197,7 +229,7 @@ async function catchUpTimes(context: SocialContext, drafts: readonly SocialPost[
       taken.set(accountKey(other), [...(taken.get(accountKey(other)) ?? []), Date.parse(other.scheduledAt)]);
     }
   }
-  const earliest = new Date(now + context.settings.leadTimeMinutes * 60_000);
+  const earliest = earliestSlot(new Date(now), context.settings.leadTimeMinutes);
   return assignSlots(
     late.map((post) => ({ key: post.id, accountKey: accountKey(post), desired: earliest })),
     taken,
@@ -206,14 +238,22 @@ async function catchUpTimes(context: SocialContext, drafts: readonly SocialPost[
 }
 
 /** Marks calendars whose posts are all approved as active and tells listeners. */
-async function resolveCalendars(context: SocialContext, approved: readonly SocialPost[], by: string | undefined): Promise<void> {
+async function resolveCalendars(
+  context: SocialContext,
+  approved: readonly SocialPost[],
+  by: string | undefined,
+): Promise<void> {
   for (const calendarId of new Set(approved.flatMap((post) => (post.calendarId ? [post.calendarId] : [])))) {
     const calendar = await context.calendars.get(calendarId);
     if (calendar === undefined || calendar.status !== 'draft') continue;
     const posts = await Promise.all(calendar.postIds.map((id) => context.posts.get(id)));
     if (posts.some((post) => post?.status === 'draft')) continue;
     const now = context.clock.now().toISOString();
-    await context.calendars.update(calendarId, (current) => ({ ...current, status: 'active', updatedAt: now }));
+    await context.calendars.update(calendarId, (current) => ({
+      ...current,
+      status: 'active',
+      updatedAt: now,
+    }));
     context.events.emit('approval.resolved', {
       at: now,
       storeId: calendar.storeId,

@@ -1,4 +1,10 @@
-import type { ChannelCapabilities, ConnectedAccountKind, Connection, PlatformAdapter, SocialChannel } from '@growthhub/core';
+import type {
+  ChannelCapabilities,
+  ConnectedAccountKind,
+  Connection,
+  PlatformAdapter,
+  SocialChannel,
+} from '@growthhub/core';
 import { CHANNEL_PLATFORM, SocialChannelSchema, ValidationError } from '@growthhub/core';
 import type { PlatformDirectory } from './platform-directory';
 
@@ -34,7 +40,9 @@ export async function resolvePublishingTargets(
   channels: readonly string[] | undefined,
   field = 'channels',
 ): Promise<PublishingTarget[]> {
-  const connections = (await directory.connectionsOf(storeId)).filter((c) => c.status === 'connected' || c.status === 'expiring');
+  const connections = (await directory.connectionsOf(storeId)).filter(
+    (c) => c.status === 'connected' || c.status === 'expiring',
+  );
   if (channels === undefined) {
     const all = SocialChannelSchema.options.flatMap((channel) => {
       const target = targetFor(directory, connections, channel);

@@ -19,6 +19,12 @@ export interface SlotRules {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The first time a new post may take: `now` plus the lead time, rounded up to a whole five minutes. */
+export function earliestSlot(now: Date, leadTimeMinutes: number): Date {
+  const step = 5 * 60_000;
+  return new Date(Math.ceil((now.getTime() + leadTimeMinutes * 60_000) / step) * step);
+}
 const MAX_MOVES = 10_000;
 
 /**
@@ -34,7 +40,9 @@ export function assignSlots(
   rules: SlotRules,
 ): Map<string, Date> {
   const booked = new Map<string, number[]>([...taken].map(([account, times]) => [account, [...times]]));
-  const ordered = [...requests].sort((a, b) => a.desired.getTime() - b.desired.getTime() || a.key.localeCompare(b.key));
+  const ordered = [...requests].sort(
+    (a, b) => a.desired.getTime() - b.desired.getTime() || a.key.localeCompare(b.key),
+  );
   const result = new Map<string, Date>();
   for (const request of ordered) {
     const times = booked.get(request.accountKey) ?? [];
@@ -53,7 +61,12 @@ export function assignSlots(
 }
 
 /** `time` when it is free, otherwise a later time that clears the first conflict found. */
-function nextFreeTime(time: number, times: readonly number[], dailyLimit: number | undefined, minGapMs: number): number {
+function nextFreeTime(
+  time: number,
+  times: readonly number[],
+  dailyLimit: number | undefined,
+  minGapMs: number,
+): number {
   const clash = times.find((other) => Math.abs(other - time) < minGapMs);
   if (clash !== undefined) return clash + minGapMs;
   if (dailyLimit === undefined) return time;

@@ -72,27 +72,50 @@ export function createSocialAgent(context: SocialContext): SocialAgentRuntime {
     async listPosts(raw) {
       const input = parseInput(ListPostsInputSchema, raw);
       const matching = (await listAll(context.posts, input.storeId))
-        .filter((post) => (input.status === undefined || post.status === input.status) && (input.calendarId === undefined || post.calendarId === input.calendarId))
-        .sort((a, b) => (a.scheduledAt ?? a.createdAt).localeCompare(b.scheduledAt ?? b.createdAt) || a.id.localeCompare(b.id));
+        .filter(
+          (post) =>
+            (input.status === undefined || post.status === input.status) &&
+            (input.calendarId === undefined || post.calendarId === input.calendarId),
+        )
+        .sort(
+          (a, b) =>
+            (a.scheduledAt ?? a.createdAt).localeCompare(b.scheduledAt ?? b.createdAt) ||
+            a.id.localeCompare(b.id),
+        );
       const start = input.cursor === undefined ? 0 : Number.parseInt(input.cursor, 10);
       if (!Number.isInteger(start) || start < 0) {
-        throw new ValidationError({ field: 'cursor', reason: 'is not a cursor this method returned', fix: 'pass nextCursor from the previous page' });
+        throw new ValidationError({
+          field: 'cursor',
+          reason: 'is not a cursor this method returned',
+          fix: 'pass nextCursor from the previous page',
+        });
       }
       const end = start + (input.limit ?? 100);
-      return { items: matching.slice(start, end), ...(end < matching.length ? { nextCursor: String(end) } : {}) };
+      return {
+        items: matching.slice(start, end),
+        ...(end < matching.length ? { nextCursor: String(end) } : {}),
+      };
     },
     async getCalendar(calendarId) {
       const id = parseInput(IdSchema, calendarId, 'calendarId');
       const calendar = await context.calendars.get(id);
       if (calendar === undefined) {
-        throw new ValidationError({ field: 'calendarId', reason: `there is no calendar "${id}"`, fix: 'use an id returned by planCalendar' });
+        throw new ValidationError({
+          field: 'calendarId',
+          reason: `there is no calendar "${id}"`,
+          fix: 'use an id returned by planCalendar',
+        });
       }
       return calendar;
     },
     async syncMetrics(raw) {
       const input = parseInput(SyncMetricsInputSchema, raw);
       if ((await context.catalog.getStore(input.storeId)) === undefined) {
-        throw new ValidationError({ field: 'storeId', reason: `the catalog has no store "${input.storeId}"`, fix: "pass the id of a store the host's catalog knows" });
+        throw new ValidationError({
+          field: 'storeId',
+          reason: `the catalog has no store "${input.storeId}"`,
+          fix: "pass the id of a store the host's catalog knows",
+        });
       }
       return syncStoreMetrics(context, input.storeId, input.days ?? context.settings.metricsLookbackDays);
     },

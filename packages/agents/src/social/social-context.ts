@@ -1,6 +1,7 @@
 import type {
   ContentCalendar,
   GrowthEventBus,
+  Job,
   JobRunner,
   LanguageModel,
   Logger,
@@ -84,6 +85,18 @@ export const SOCIAL_JOBS = {
 /** The runner job id of a post's publish job (stable, so rescheduling replaces it). */
 export function publishJobId(postId: string): string {
   return `publish:${postId}`;
+}
+
+/**
+ * The publish job of a post: stable id, and the account as its lane so the runner publishes one
+ * post per account at a time (an account waiting out a rate limit never blocks the others).
+ */
+export function publishJob(post: Pick<SocialPost, 'id' | 'connectionId' | 'accountId' | 'channel'>): Job {
+  return {
+    id: publishJobId(post.id),
+    name: SOCIAL_JOBS.publish,
+    data: { postId: post.id, lane: `${post.connectionId}/${post.accountId}/${post.channel}` },
+  };
 }
 
 /** Every record of a store in a repository, paging through it. */

@@ -10,7 +10,9 @@ import {
 import { z } from 'zod';
 
 const PostFormatSchema = z.enum(['video', 'carousel', 'image', 'text']);
-const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/u, { message: 'Use a time of day like "09:30".' });
+const ClockSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/u, { message: 'Use a time of day like "09:30".' });
 
 /** Input of `planCalendar`. */
 export const PlanCalendarInputSchema = z.strictObject({
@@ -27,11 +29,25 @@ export const PlanCalendarInputSchema = z.strictObject({
   /** First local day, `YYYY-MM-DD` (default: today in the store's time zone); not in the past. */
   startDate: IsoDateSchema.optional(),
   /** Format per calendar day (7 entries, day 0 first); default: the seed's mix. */
-  contentMix: z.tuple([PostFormatSchema, PostFormatSchema, PostFormatSchema, PostFormatSchema, PostFormatSchema, PostFormatSchema, PostFormatSchema]).optional(),
+  contentMix: z
+    .tuple([
+      PostFormatSchema,
+      PostFormatSchema,
+      PostFormatSchema,
+      PostFormatSchema,
+      PostFormatSchema,
+      PostFormatSchema,
+      PostFormatSchema,
+    ])
+    .optional(),
   /** Best local times per channel: 7 lists (Sunday first) of `HH:MM` in preference order. */
   bestTimes: z.partialRecord(SocialChannelSchema, z.array(z.array(ClockSchema)).length(7)).optional(),
   /** Minimum minutes between two posts of one account (default from the engine, 60). */
-  minGapMinutes: z.int().min(0).max(24 * 60).optional(),
+  minGapMinutes: z
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .optional(),
 });
 
 /** Input of `planCalendar`; see {@link PlanCalendarInputSchema}. */
@@ -62,7 +78,10 @@ export const EditPostInputSchema = z
 export type EditPostInput = z.input<typeof EditPostInputSchema>;
 
 /** A point in time: a `Date` or an ISO 8601 string with an offset. */
-export const InstantSchema = z.union([z.date(), z.iso.datetime({ offset: true }).transform((value) => new Date(value))]);
+export const InstantSchema = z.union([
+  z.date(),
+  z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+]);
 
 /** Input of `listPosts`. */
 export const ListPostsInputSchema = z.strictObject({

@@ -1,13 +1,11 @@
 import {
-
   AccountInsightsSchema,
   type ContentCalendar,
   ContentCalendarSchema,
   IdSchema,
   IsoDateTimeSchema,
-
-  PostMetricsSchema,
   PlatformIdSchema,
+  PostMetricsSchema,
   type RepositoryDefinition,
   type SocialPost,
   SocialPostSchema,
@@ -70,4 +68,3 @@ export const accountInsightsRepository: RepositoryDefinition<AccountInsightsReco
   idOf: (record) => record.id,
   tenantOf: (record) => record.storeId,
 };
-

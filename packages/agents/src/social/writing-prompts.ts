@@ -27,7 +27,10 @@ export function productBrief(product: CatalogProduct, locale: string): ProductBr
     id: product.id,
     title: product.title,
     description: product.description,
-    price: product.price === undefined ? null : formatPrice(product.price.amountMinor, product.price.currency, locale),
+    price:
+      product.price === undefined
+        ? null
+        : formatPrice(product.price.amountMinor, product.price.currency, locale),
     url: product.url ?? null,
     tags: [...product.tags],
   };
@@ -90,7 +93,9 @@ Keep the channel's limits; return every item with its "key".`;
 
 function formatPrice(amountMinor: number, currency: string, locale: string): string {
   try {
-    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    const digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
     return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountMinor / 10 ** digits);
   } catch {
     return `${(amountMinor / 100).toFixed(2)} ${currency}`;

@@ -40,7 +40,15 @@ export function weekdayOf(date: string): number {
 }
 
 /** English weekday names, Sunday first. */
-export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+export const WEEKDAY_NAMES = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+] as const;
 
 const HOUR = 3_600_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();

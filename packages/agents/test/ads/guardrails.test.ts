@@ -253,9 +253,21 @@ describe('enforceGuardrails', () => {
     expect(plan.actions[0]?.after).toMatchObject({ status: 'paused', pausedBy: 'stop_loss' });
     expect(plan.findings[0]).toMatchObject({ rule: 'stop_loss', outcome: 'forced' });
 
-    const paused = structuredClone(snapshot);
+    // Paused by the stop-loss for a day, then resumed by a human: only new delivery counts from then on.
+    const paused = accountFixture({
+      campaigns: [
+        {
+          budgets: [...new Array<number>(24).fill(20_000), 0, 0, 0, 0],
+          ctr: [0.01, 0.01, 0.01],
+          cvr: [0, 0, 0],
+        },
+        { budgets: 20_000, ...RATES },
+      ],
+      slots: 28,
+    });
     paused.campaigns[0]!.status = 'paused';
     paused.campaigns[0]!.pausedBy = 'stop_loss';
+    paused.campaigns[0]!.dailyBudget = money(20_000, 'USD');
     const resumed = enforceGuardrails(
       paused,
       [
@@ -267,7 +279,7 @@ describe('enforceGuardrails', () => {
           source: 'human',
         },
       ],
-      { ...usdGuardrails(1_000_000), stopLoss: false },
+      usdGuardrails(1_000_000),
     );
     expect(resumed.actions[0]?.after.status).toBe('active');
     expect(resumed.actions[0]?.decisions).toContain('resume_campaign');

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -42,7 +42,12 @@ describe('crash recovery', () => {
     // 1. Set up in this process: connect X, plan one post, approve it for two seconds from now.
     let store: Store = fileStore(storePath);
     let engine = buildEngine(store, encryptionKey, proxy.url, media);
-    const { url } = await engine.connections.begin({ platform: 'x', storeId: KILN_STORE_ID, userId: 'owner', redirectUri: REDIRECT_URI });
+    const { url } = await engine.connections.begin({
+      platform: 'x',
+      storeId: KILN_STORE_ID,
+      userId: 'owner',
+      redirectUri: REDIRECT_URI,
+    });
     const consent = await clickConsent(url);
     await engine.connections.complete({ platform: 'x', code: consent.code!, state: consent.state! });
     const plan = await engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 1, postsPerDay: 1 });
@@ -52,10 +57,17 @@ describe('crash recovery', () => {
     await store.close();
 
     // 2. A worker process picks the job up; the proxy lets X create the post, then SIGKILLs the worker.
-    const worker = spawnWorker({ STORE_PATH: storePath, ENCRYPTION_KEY: encryptionKey, X_BASE_URL: proxy.url, MEDIA_BASE_URL: media.url });
+    const worker = spawnWorker({
+      STORE_PATH: storePath,
+      ENCRYPTION_KEY: encryptionKey,
+      X_BASE_URL: proxy.url,
+      MEDIA_BASE_URL: media.url,
+    });
     cleanup.push(() => void worker.kill('SIGKILL'));
     proxy.armKill(worker);
-    const exit = await new Promise<NodeJS.Signals | null>((resolve) => worker.once('exit', (_code, signal) => resolve(signal)));
+    const exit = await new Promise<NodeJS.Signals | null>((resolve) =>
+      worker.once('exit', (_code, signal) => resolve(signal)),
+    );
     expect(exit).toBe('SIGKILL');
     expect(proxy.killed).toBe(true);
     expect(emulator.posts()).toHaveLength(1);
@@ -87,10 +99,22 @@ describe('crash recovery', () => {
   }, 60_000);
 });
 
-function buildEngine(store: Store, key: string, baseUrl: string, media: MediaHost, instanceId?: string): GrowthEngine {
+function buildEngine(
+  store: Store,
+  key: string,
+  baseUrl: string,
+  media: MediaHost,
+  instanceId?: string,
+): GrowthEngine {
   return createGrowthEngine({
     platforms: [
-      x({ clientId: 'growthhub-x-client', clientSecret: 'growthhub-x-secret', redirectUri: REDIRECT_URI, baseUrl, allowPrivateMediaHosts: true }),
+      x({
+        clientId: 'growthhub-x-client',
+        clientSecret: 'growthhub-x-secret',
+        redirectUri: REDIRECT_URI,
+        baseUrl,
+        allowPrivateMediaHosts: true,
+      }),
     ],
     store,
     encryptionKeys: [key],
@@ -128,7 +152,13 @@ async function startKillingProxy(emulator: XEmulator) {
   const upstream = new URL(emulator.url);
   const server: Server = createServer((req, res) => {
     const forward = httpRequest(
-      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      },
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -16,7 +16,12 @@ describe('a connection that expired', () => {
     const { engine, emulator, clock } = world;
     const other = emulator.addUser({ username: 'studio_b', name: 'Studio B', followers: 300 });
     // Store A granted no offline access: its token cannot be refreshed once it runs out (2 hours on X).
-    const connectionA = await world.connect(KILN_STORE_ID, undefined, ['tweet.read', 'tweet.write', 'users.read', 'media.write']);
+    const connectionA = await world.connect(KILN_STORE_ID, undefined, [
+      'tweet.read',
+      'tweet.write',
+      'users.read',
+      'media.write',
+    ]);
     const connectionB = await world.connect('store-b', other.id);
     const failed: GrowthEventPayload<'post.failed'>[] = [];
     const published: GrowthEventPayload<'post.published'>[] = [];
@@ -25,8 +30,18 @@ describe('a connection that expired', () => {
     const expired = engine.events.next('connection.expired');
     await engine.start();
 
-    const planA = await engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 1, postsPerDay: 1, startDate: '2026-03-03' });
-    const planB = await engine.social.planCalendar({ storeId: 'store-b', days: 1, postsPerDay: 1, startDate: '2026-03-03' });
+    const planA = await engine.social.planCalendar({
+      storeId: KILN_STORE_ID,
+      days: 1,
+      postsPerDay: 1,
+      startDate: '2026-03-03',
+    });
+    const planB = await engine.social.planCalendar({
+      storeId: 'store-b',
+      days: 1,
+      postsPerDay: 1,
+      startDate: '2026-03-03',
+    });
     const postA = planA.posts[0]!;
     const postB = planB.posts[0]!;
 
@@ -43,7 +58,11 @@ describe('a connection that expired', () => {
 
     const failedPost = await engine.social.getPost(postA.id);
     expect(failedPost.status).toBe('failed');
-    expect(failedPost.attempts.at(-1)).toMatchObject({ outcome: 'failed', errorCode: 'auth_expired', retryable: false });
+    expect(failedPost.attempts.at(-1)).toMatchObject({
+      outcome: 'failed',
+      errorCode: 'auth_expired',
+      retryable: false,
+    });
     expect(failed[0]).toMatchObject({ postId: postA.id, retryable: false, error: { code: 'auth_expired' } });
 
     expect(published[0]?.postId).toBe(postB.id);

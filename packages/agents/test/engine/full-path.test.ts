@@ -32,7 +32,10 @@ describe('the full organic path over real HTTP', () => {
     expect(new Set(plan.posts.map((post) => post.caption)).size).toBe(14);
     expect(emulator.posts()).toHaveLength(0);
 
-    const approved = await engine.social.approve(plan.posts.map((post) => post.id), { by: 'owner-1' });
+    const approved = await engine.social.approve(
+      plan.posts.map((post) => post.id),
+      { by: 'owner-1' },
+    );
     expect(approved.every((post) => post.status === 'scheduled')).toBe(true);
 
     // Nothing goes out before the first slot.

@@ -168,7 +168,9 @@ describe('inProcessJobRunner', () => {
     const clock = manualClock(T0);
     const runner = inProcessJobRunner({ store: memoryStore(), clock });
     let ran = false;
-    runner.define('work', async () => void (ran = true));
+    runner.define('work', async () => {
+      ran = true;
+    });
     await runner.start();
     await runner.schedule({ id: 'w', name: 'work', data: null }, at(1_000));
     expect(await runner.cancel('w')).toBe(true);
@@ -176,6 +178,33 @@ describe('inProcessJobRunner', () => {
     await clock.advance(5_000);
     await runner.idle();
     expect(ran).toBe(false);
+    await runner.stop();
+  });
+
+  it('runs one job per lane at a time, so a slow lane does not hold back the others', async () => {
+    const clock = manualClock(T0);
+    const runner = inProcessJobRunner({ store: memoryStore(), clock, concurrency: 4 });
+    const order: string[] = [];
+    let release: () => void = () => {};
+    const slowLaneBlocked = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    runner.define('post', async ({ data }) => {
+      const { lane, n } = data as { lane: string; n: number };
+      order.push(`${lane}${n}`);
+      if (lane === 'slow') await slowLaneBlocked;
+    });
+    for (let n = 0; n < 3; n++)
+      await runner.schedule({ id: `slow${n}`, name: 'post', data: { lane: 'slow', n } }, at(0));
+    for (let n = 0; n < 3; n++)
+      await runner.schedule({ id: `fast${n}`, name: 'post', data: { lane: 'fast', n } }, at(0));
+    await runner.start();
+    for (let i = 0; i < 50 && order.length < 4; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    // The slow lane has one job running (blocked); the fast lane went through all of its jobs meanwhile.
+    expect(order).toEqual(['slow0', 'fast0', 'fast1', 'fast2']);
+    release();
+    await runner.idle();
+    expect(order.slice(4)).toEqual(['slow1', 'slow2']);
     await runner.stop();
   });
 

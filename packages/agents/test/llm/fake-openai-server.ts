@@ -40,13 +40,21 @@ export async function startFakeOpenAIServer(
   const requests: RecordedChatRequest[] = [];
   const server = createServer(async (req, res) => {
     const body = JSON.parse((await readBody(req)) || '{}');
-    const request: RecordedChatRequest = { path: req.url ?? '', authorization: req.headers.authorization, body };
+    const request: RecordedChatRequest = {
+      path: req.url ?? '',
+      authorization: req.headers.authorization,
+      body,
+    };
     requests.push(request);
     const reply = await answer(request, requests.length - 1);
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     if (reply.status !== undefined && reply.status >= 400) {
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-      res.end(JSON.stringify({ error: { message: `fake error ${reply.status}`, type: 'fake', code: 'fake_error' } }));
+      res.end(
+        JSON.stringify({
+          error: { message: `fake error ${reply.status}`, type: 'fake', code: 'fake_error' },
+        }),
+      );
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json', ...reply.headers });

@@ -50,12 +50,22 @@ describe('openaiModel', () => {
   it('sends invalid output back with its problems and returns the repaired answer, summing usage', async () => {
     server = await startFakeOpenAIServer((_request, index) =>
       index === 0
-        ? { content: JSON.stringify({ caption: 'x'.repeat(60), hashtags: [] }), usage: { prompt_tokens: 100, completion_tokens: 20 } }
-        : { content: JSON.stringify({ caption: 'Short and sweet', hashtags: [] }), usage: { prompt_tokens: 150, completion_tokens: 10 } },
+        ? {
+            content: JSON.stringify({ caption: 'x'.repeat(60), hashtags: [] }),
+            usage: { prompt_tokens: 100, completion_tokens: 20 },
+          }
+        : {
+            content: JSON.stringify({ caption: 'Short and sweet', hashtags: [] }),
+            usage: { prompt_tokens: 150, completion_tokens: 10 },
+          },
     );
     const model = openaiModel({ model: 'gpt-test', baseURL: server.baseURL });
 
-    const result = await model.generateObject({ schema: Caption, schemaName: 'caption', prompt: 'Write one.' });
+    const result = await model.generateObject({
+      schema: Caption,
+      schemaName: 'caption',
+      prompt: 'Write one.',
+    });
 
     expect(result.object.caption).toBe('Short and sweet');
     expect(result.usage).toEqual({ inputTokens: 250, outputTokens: 30 });
@@ -80,7 +90,9 @@ describe('openaiModel', () => {
   it('never passes on invalid output: fails with a ValidationError naming the field when repairs run out', async () => {
     server = await startFakeOpenAIServer(() => ({ content: JSON.stringify({ caption: 7, hashtags: [] }) }));
     const model = openaiModel({ model: 'm', baseURL: server.baseURL, maxRepairs: 1 });
-    const error = await model.generateObject({ schema: Caption, schemaName: 'caption', prompt: 'p' }).catch((e) => e);
+    const error = await model
+      .generateObject({ schema: Caption, schemaName: 'caption', prompt: 'p' })
+      .catch((e) => e);
     expect(ValidationError.isInstance(error)).toBe(true);
     expect((error as ValidationError).field).toBe('caption.caption');
     expect(server.requests).toHaveLength(2);
@@ -103,7 +115,12 @@ describe('openaiModel', () => {
       if (scenario === 'rate') return { status: 429, headers: { 'retry-after': '30' } };
       return { status: 400 };
     });
-    const model = openaiModel({ model: 'm', apiKey: 'sk-secret-value-123456', baseURL: server.baseURL, maxRetries: 0 });
+    const model = openaiModel({
+      model: 'm',
+      apiKey: 'sk-secret-value-123456',
+      baseURL: server.baseURL,
+      maxRetries: 0,
+    });
 
     const auth = await model.generateText({ prompt: 'auth' }).catch((e) => e);
     expect(ConfigError.isInstance(auth)).toBe(true);
@@ -121,7 +138,10 @@ describe('openaiModel', () => {
   });
 
   it('generates text and reports usage', async () => {
-    server = await startFakeOpenAIServer(() => ({ content: 'Hello there', usage: { prompt_tokens: 7, completion_tokens: 2 } }));
+    server = await startFakeOpenAIServer(() => ({
+      content: 'Hello there',
+      usage: { prompt_tokens: 7, completion_tokens: 2 },
+    }));
     const model = openaiModel({ model: 'm', baseURL: server.baseURL });
     const result = await model.generateText({ prompt: 'Say hello', temperature: 0.2 });
     expect(result).toEqual({ text: 'Hello there', usage: { inputTokens: 7, outputTokens: 2 } });

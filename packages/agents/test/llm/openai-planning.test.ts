@@ -13,9 +13,12 @@ afterEach(async () => {
 });
 
 /** Answers structured task requests the way a capable model would (the template writer behind it). */
-async function answerTask(request: { body: { messages: Array<{ content: string }>; response_format?: { json_schema?: { name: string } } } }) {
+async function answerTask(request: {
+  body: { messages: Array<{ content: string }>; response_format?: { json_schema?: { name: string } } };
+}) {
   const name = request.body.response_format?.json_schema?.name;
-  const prompt = request.body.messages.find((message) => readTaskInput(message.content) !== undefined)?.content ?? '';
+  const prompt =
+    request.body.messages.find((message) => readTaskInput(message.content) !== undefined)?.content ?? '';
   const { object } = await templateModel().generateObject({ schema: z.unknown(), schemaName: name, prompt });
   return JSON.stringify(object);
 }
@@ -36,7 +39,12 @@ describe('planning through an OpenAI-compatible server', () => {
     const llm = openaiModel({ model: 'gpt-4.1-mini', apiKey: 'sk-test', baseURL: server.baseURL });
     const { engine } = await startPlanningWorld({ llm });
 
-    const plan = await engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 7, postsPerDay: 2, channels: [...FIVE_CHANNELS] });
+    const plan = await engine.social.planCalendar({
+      storeId: KILN_STORE_ID,
+      days: 7,
+      postsPerDay: 2,
+      channels: [...FIVE_CHANNELS],
+    });
 
     expect(plan.llmCalls).toBeLessThanOrEqual(8);
     // One caption answer was cut off and repaired inside the model: one extra request, counted in usage.

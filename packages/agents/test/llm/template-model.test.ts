@@ -81,8 +81,16 @@ describe('templateModel', () => {
 
   it('is deterministic', async () => {
     const prompt = renderTaskPrompt('Write.', { brand, channels: [xBrief], ideas: ideas(4) });
-    const first = await model.generateObject({ schema: CaptionsTaskOutputSchema, schemaName: SOCIAL_TASKS.captions, prompt });
-    const second = await model.generateObject({ schema: CaptionsTaskOutputSchema, schemaName: SOCIAL_TASKS.captions, prompt });
+    const first = await model.generateObject({
+      schema: CaptionsTaskOutputSchema,
+      schemaName: SOCIAL_TASKS.captions,
+      prompt,
+    });
+    const second = await model.generateObject({
+      schema: CaptionsTaskOutputSchema,
+      schemaName: SOCIAL_TASKS.captions,
+      prompt,
+    });
     expect(second.object).toEqual(first.object);
   });
 
@@ -90,7 +98,13 @@ describe('templateModel', () => {
     const { object } = await model.generateObject({
       schema: PlanTaskOutputSchema,
       schemaName: SOCIAL_TASKS.plan,
-      prompt: renderTaskPrompt('Plan.', { brand, startDate: '2026-03-02', days: 14, themeCount: 2, ideas: ideas(28) }),
+      prompt: renderTaskPrompt('Plan.', {
+        brand,
+        startDate: '2026-03-02',
+        days: 14,
+        themeCount: 2,
+        ideas: ideas(28),
+      }),
     });
     expect(object.themes).toHaveLength(2);
     expect(object.themes[0]?.title).toContain('Speckled Stoneware Mug');
@@ -100,16 +114,20 @@ describe('templateModel', () => {
   });
 
   it('answers only tasks it knows and only prompts with an input block', async () => {
-    await expect(model.generateObject({ schema: z.object({}), schemaName: 'mystery', prompt: 'x' })).rejects.toSatisfy(
-      (error: unknown) => ConfigError.isInstance(error),
-    );
+    await expect(
+      model.generateObject({ schema: z.object({}), schemaName: 'mystery', prompt: 'x' }),
+    ).rejects.toSatisfy((error: unknown) => ConfigError.isInstance(error));
     await expect(
       model.generateObject({ schema: z.object({}), schemaName: SOCIAL_TASKS.plan, prompt: 'no input here' }),
-    ).rejects.toSatisfy((error: unknown) => ValidationError.isInstance(error) && (error as ValidationError).field === 'prompt');
+    ).rejects.toSatisfy(
+      (error: unknown) => ValidationError.isInstance(error) && (error as ValidationError).field === 'prompt',
+    );
   });
 
   it('takes extra tasks, so other agents work offline too', async () => {
-    const extended = templateModel({ tasks: { headline: (input) => ({ text: `Hello ${(input as { name: string }).name}` }) } });
+    const extended = templateModel({
+      tasks: { headline: (input) => ({ text: `Hello ${(input as { name: string }).name}` }) },
+    });
     const { object } = await extended.generateObject({
       schema: z.object({ text: z.string() }),
       schemaName: 'headline',

@@ -41,7 +41,11 @@ describe('analytics', () => {
     expect(analytics.topPosts[0]?.engagement).toBeGreaterThanOrEqual(128);
     expect(analytics.topPosts[0]?.url).toContain(second.platformPostId!);
 
-    const otherChannel = await world.engine.social.getAnalytics({ storeId: KILN_STORE_ID, days: 7, channel: 'instagram' });
+    const otherChannel = await world.engine.social.getAnalytics({
+      storeId: KILN_STORE_ID,
+      days: 7,
+      channel: 'instagram',
+    });
     expect(otherChannel.posts).toEqual([]);
     expect(otherChannel.overview.posts).toBe(0);
   });

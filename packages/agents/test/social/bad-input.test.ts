@@ -22,7 +22,10 @@ async function snapshot(store: Store): Promise<string> {
   return entries.sort().join('\n');
 }
 
-async function expectRejected(call: () => Promise<unknown>, field: string | RegExp): Promise<ValidationError> {
+async function expectRejected(
+  call: () => Promise<unknown>,
+  field: string | RegExp,
+): Promise<ValidationError> {
   const before = await snapshot(world.store);
   const error = await call().then(
     () => undefined,
@@ -40,20 +43,39 @@ async function expectRejected(call: () => Promise<unknown>, field: string | RegE
 describe('bad input is rejected with a ValidationError naming the field, and nothing is written', () => {
   it('planCalendar: zero days, too many posts per day, unknown store, unknown platform and channel, past dates', async () => {
     const social = world.engine.social;
-    await expectRejected(() => social.planCalendar({ storeId: KILN_STORE_ID, days: 0, postsPerDay: 2 }), 'days');
-    await expectRejected(() => social.planCalendar({ storeId: KILN_STORE_ID, days: 7, postsPerDay: 0 }), 'postsPerDay');
-    await expectRejected(() => social.planCalendar({ storeId: KILN_STORE_ID, days: 7.5, postsPerDay: 1 }), 'days');
-    await expectRejected(() => social.planCalendar({ storeId: 'no-such-store', days: 7, postsPerDay: 2 }), 'storeId');
+    await expectRejected(
+      () => social.planCalendar({ storeId: KILN_STORE_ID, days: 0, postsPerDay: 2 }),
+      'days',
+    );
+    await expectRejected(
+      () => social.planCalendar({ storeId: KILN_STORE_ID, days: 7, postsPerDay: 0 }),
+      'postsPerDay',
+    );
+    await expectRejected(
+      () => social.planCalendar({ storeId: KILN_STORE_ID, days: 7.5, postsPerDay: 1 }),
+      'days',
+    );
+    await expectRejected(
+      () => social.planCalendar({ storeId: 'no-such-store', days: 7, postsPerDay: 2 }),
+      'storeId',
+    );
     await expectRejected(
       () => social.planCalendar({ storeId: KILN_STORE_ID, days: 7, postsPerDay: 2, platforms: ['myspace'] }),
       'platforms.0',
     );
     await expectRejected(
-      () => social.planCalendar({ storeId: KILN_STORE_ID, days: 7, postsPerDay: 2, platforms: ['x', 'meta'] }),
+      () =>
+        social.planCalendar({ storeId: KILN_STORE_ID, days: 7, postsPerDay: 2, platforms: ['x', 'meta'] }),
       'platforms.1',
     );
     await expectRejected(
-      () => social.planCalendar({ storeId: KILN_STORE_ID, days: 7, postsPerDay: 2, channels: ['x', 'instagram'] }),
+      () =>
+        social.planCalendar({
+          storeId: KILN_STORE_ID,
+          days: 7,
+          postsPerDay: 2,
+          channels: ['x', 'instagram'],
+        }),
       'channels.1',
     );
     const past = await expectRejected(
@@ -84,7 +106,10 @@ describe('bad input is rejected with a ValidationError naming the field, and not
   });
 
   it('edit: a caption over the limit names the caption and says by how much', async () => {
-    const error = await expectRejected(() => world.engine.social.edit(draft.id, { caption: 'Clay '.repeat(80) }), 'caption');
+    const error = await expectRejected(
+      () => world.engine.social.edit(draft.id, { caption: 'Clay '.repeat(80) }),
+      'caption',
+    );
     expect(error.reason).toMatch(/weighted characters/);
     expect(error.fix).toMatch(/Shorten/);
     await expectRejected(() => world.engine.social.edit(draft.id, {}), 'input');
@@ -109,7 +134,10 @@ describe('bad input is rejected with a ValidationError naming the field, and not
     await expectRejected(() => social.listPosts({ storeId: KILN_STORE_ID, limit: 0 }), 'limit');
     await expectRejected(() => social.getAnalytics({ storeId: KILN_STORE_ID, days: 0 }), 'days');
     await expectRejected(() => social.getAnalytics({ storeId: 'no-such-store', days: 7 }), 'storeId');
-    await expectRejected(() => social.getAnalytics({ storeId: KILN_STORE_ID, days: 7, platform: 'myspace' as never }), 'platform');
+    await expectRejected(
+      () => social.getAnalytics({ storeId: KILN_STORE_ID, days: 7, platform: 'myspace' as never }),
+      'platform',
+    );
     await expectRejected(() => social.syncMetrics({ storeId: 'no-such-store' }), 'storeId');
   });
 

@@ -11,7 +11,12 @@ describe('planCalendar', () => {
     const model = recordingModel(templateModel());
     const { engine } = await startPlanningWorld({ llm: model });
 
-    const plan = await engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 30, postsPerDay: 2, channels: [...FIVE_CHANNELS] });
+    const plan = await engine.social.planCalendar({
+      storeId: KILN_STORE_ID,
+      days: 30,
+      postsPerDay: 2,
+      channels: [...FIVE_CHANNELS],
+    });
 
     expect(plan.llmCalls).toBeLessThanOrEqual(8);
     expect(model.calls.length).toBe(plan.llmCalls);
@@ -34,14 +39,21 @@ describe('planCalendar', () => {
       if (post.channel === 'pinterest') expect(post.title?.length).toBeLessThanOrEqual(100);
     }
     for (const channel of FIVE_CHANNELS) {
-      const captions = plan.posts.filter((post) => post.channel === channel).map((post) => composeCaption(post.caption, post.hashtags));
+      const captions = plan.posts
+        .filter((post) => post.channel === channel)
+        .map((post) => composeCaption(post.caption, post.hashtags));
       expect(new Set(captions).size, `${channel} captions are all different`).toBe(captions.length);
     }
   });
 
   it('alternates product and brand posts, follows the content mix and picks the product media first', async () => {
     const { engine } = await startPlanningWorld();
-    const plan = await engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 7, postsPerDay: 2, channels: ['facebook'] });
+    const plan = await engine.social.planCalendar({
+      storeId: KILN_STORE_ID,
+      days: 7,
+      postsPerDay: 2,
+      channels: ['facebook'],
+    });
     const posts = plan.posts;
     expect(posts).toHaveLength(14);
     // Day 0 is a video day: the mug (first product) has a video, so the first post is its video.
@@ -55,7 +67,10 @@ describe('planCalendar', () => {
     posts.forEach((post, index) => {
       if (index % 2 === 0) {
         const productId = products[(index / 2) % 4]!;
-        expect(post.media.every((media) => media.id?.startsWith(productId)), `post ${index} shows ${productId}`).toBe(true);
+        expect(
+          post.media.every((media) => media.id?.startsWith(productId)),
+          `post ${index} shows ${productId}`,
+        ).toBe(true);
       } else {
         expect(post.media.every((media) => media.id === 'studio' || media.id === 'team')).toBe(true);
       }
@@ -69,7 +84,12 @@ describe('planCalendar', () => {
     const data = kilnCatalogData({ withVideo: false });
     data.media = [];
     const { engine } = await startPlanningWorld({ catalog: data });
-    const plan = await engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 2, postsPerDay: 2, channels: ['x', 'instagram'] });
+    const plan = await engine.social.planCalendar({
+      storeId: KILN_STORE_ID,
+      days: 2,
+      postsPerDay: 2,
+      channels: ['x', 'instagram'],
+    });
     const onX = plan.posts.filter((post) => post.channel === 'x');
     expect(onX).toHaveLength(4);
     expect(onX.every((post) => post.kind === 'text' && post.media.length === 0)).toBe(true);
@@ -80,7 +100,12 @@ describe('planCalendar', () => {
 
   it('writes real, on-brand captions from the catalog', async () => {
     const { engine } = await startPlanningWorld();
-    const plan = await engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 4, postsPerDay: 2, channels: ['instagram', 'x'] });
+    const plan = await engine.social.planCalendar({
+      storeId: KILN_STORE_ID,
+      days: 4,
+      postsPerDay: 2,
+      channels: ['instagram', 'x'],
+    });
     const instagram = plan.posts.filter((post) => post.channel === 'instagram');
     const productPost = instagram.find((post) => post.caption.includes('Ramen Bowl in Midnight Glaze'));
     expect(productPost?.caption).toMatch(/midnight blue glaze/);
@@ -101,11 +126,20 @@ describe('planCalendar', () => {
         if (schemaName !== SOCIAL_TASKS.captions || index !== 1) return object;
         const output = object as { posts: Array<{ channel: string; caption: string }> };
         // This model ignores X's limit on every X post of the batch.
-        return { posts: output.posts.map((post) => (post.channel === 'x' ? { ...post, caption: `${post.caption} ${'Really '.repeat(40)}` } : post)) };
+        return {
+          posts: output.posts.map((post) =>
+            post.channel === 'x' ? { ...post, caption: `${post.caption} ${'Really '.repeat(40)}` } : post,
+          ),
+        };
       },
     });
     const { engine } = await startPlanningWorld({ llm: model });
-    const plan = await engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 3, postsPerDay: 2, channels: ['x', 'facebook'] });
+    const plan = await engine.social.planCalendar({
+      storeId: KILN_STORE_ID,
+      days: 3,
+      postsPerDay: 2,
+      channels: ['x', 'facebook'],
+    });
     expect(model.calls.map((call) => call.schemaName)).toEqual([
       SOCIAL_TASKS.plan,
       SOCIAL_TASKS.captions,
@@ -124,17 +158,32 @@ describe('planCalendar', () => {
       transform: (schemaName, object) => {
         if (schemaName === SOCIAL_TASKS.captions) {
           const output = object as { posts: Array<{ channel: string; caption: string }> };
-          return { posts: output.posts.map((post) => ({ ...post, caption: `${post.caption} ${'Clay and glaze. '.repeat(30)}` })) };
+          return {
+            posts: output.posts.map((post) => ({
+              ...post,
+              caption: `${post.caption} ${'Clay and glaze. '.repeat(30)}`,
+            })),
+          };
         }
         if (schemaName === SOCIAL_TASKS.rewrite) {
           const output = object as { items: Array<{ caption: string }> };
-          return { items: output.items.map((item) => ({ ...item, caption: `${item.caption} ${'Still too long. '.repeat(30)}` })) };
+          return {
+            items: output.items.map((item) => ({
+              ...item,
+              caption: `${item.caption} ${'Still too long. '.repeat(30)}`,
+            })),
+          };
         }
         return object;
       },
     });
     const { engine } = await startPlanningWorld({ llm: model });
-    const plan = await engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 2, postsPerDay: 1, channels: ['x'] });
+    const plan = await engine.social.planCalendar({
+      storeId: KILN_STORE_ID,
+      days: 2,
+      postsPerDay: 1,
+      channels: ['x'],
+    });
     expect(model.calls).toHaveLength(3);
     expect(plan.issues).toEqual([]);
     for (const post of plan.posts) {
@@ -146,10 +195,19 @@ describe('planCalendar', () => {
   it('runs the caption calls concurrently', async () => {
     const model = recordingModel(templateModel(), { delayMs: 150 });
     const { engine } = await startPlanningWorld({ llm: model });
-    await engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 14, postsPerDay: 2, channels: ['x', 'facebook'] });
+    await engine.social.planCalendar({
+      storeId: KILN_STORE_ID,
+      days: 14,
+      postsPerDay: 2,
+      channels: ['x', 'facebook'],
+    });
     const captions = model.calls.filter((call) => call.schemaName === SOCIAL_TASKS.captions);
     expect(captions.length).toBeGreaterThan(1);
-    const overlapping = captions.filter((call) => captions.some((other) => other !== call && other.startedAt < call.endedAt && call.startedAt < other.endedAt));
+    const overlapping = captions.filter((call) =>
+      captions.some(
+        (other) => other !== call && other.startedAt < call.endedAt && call.startedAt < other.endedAt,
+      ),
+    );
     expect(overlapping.length).toBe(captions.length);
   });
 
@@ -157,7 +215,12 @@ describe('planCalendar', () => {
     const approval = await startPlanningWorld();
     const requested: GrowthEventPayload<'approval.requested'>[] = [];
     approval.engine.events.on('approval.requested', (event) => requested.push(event));
-    const drafts = await approval.engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 1, postsPerDay: 1, channels: ['x'] });
+    const drafts = await approval.engine.social.planCalendar({
+      storeId: KILN_STORE_ID,
+      days: 1,
+      postsPerDay: 1,
+      channels: ['x'],
+    });
     expect(drafts.posts.every((post) => post.status === 'draft')).toBe(true);
     expect(drafts.calendar.status).toBe('draft');
     expect(requested).toMatchObject([{ kind: 'calendar', subjectId: drafts.calendar.id }]);
@@ -165,7 +228,12 @@ describe('planCalendar', () => {
     const autopilot = await startPlanningWorld({ engine: { mode: 'autopilot' } });
     const scheduled: string[] = [];
     autopilot.engine.events.on('post.scheduled', (event) => scheduled.push(event.postId));
-    const live = await autopilot.engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 1, postsPerDay: 2, channels: ['x', 'facebook'] });
+    const live = await autopilot.engine.social.planCalendar({
+      storeId: KILN_STORE_ID,
+      days: 1,
+      postsPerDay: 2,
+      channels: ['x', 'facebook'],
+    });
     expect(live.posts.every((post) => post.status === 'scheduled')).toBe(true);
     expect(live.calendar.status).toBe('active');
     expect(scheduled.sort()).toEqual(live.posts.map((post) => post.id).sort());

@@ -10,13 +10,23 @@ afterEach(async () => {
 });
 
 /** Starts an autopilot world with one planned X post and records the post events in order. */
-async function onePostWorld(): Promise<{ world: XWorld; post: SocialPost; events: string[]; failures: GrowthEventPayload<'post.failed'>[] }> {
+async function onePostWorld(): Promise<{
+  world: XWorld;
+  post: SocialPost;
+  events: string[];
+  failures: GrowthEventPayload<'post.failed'>[];
+}> {
   const started = await startXWorld({ mode: 'autopilot' });
   world = started;
   await started.connect();
   const events: string[] = [];
   const failures: GrowthEventPayload<'post.failed'>[] = [];
-  for (const name of ['post.scheduled', 'post.publishing', 'post.published', 'post.failed'] as GrowthEventName[]) {
+  for (const name of [
+    'post.scheduled',
+    'post.publishing',
+    'post.published',
+    'post.failed',
+  ] as GrowthEventName[]) {
     started.engine.events.on(name, () => events.push(name));
   }
   started.engine.events.on('post.failed', (event) => failures.push(event));
@@ -25,7 +35,11 @@ async function onePostWorld(): Promise<{ world: XWorld; post: SocialPost; events
   return { world: started, post: plan.posts[0]!, events, failures };
 }
 
-async function settle(world: XWorld, postId: string, until: (post: SocialPost) => boolean): Promise<SocialPost> {
+async function settle(
+  world: XWorld,
+  postId: string,
+  until: (post: SocialPost) => boolean,
+): Promise<SocialPost> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const post = await world.engine.social.getPost(postId);
@@ -39,7 +53,8 @@ function tomorrow(): string {
   return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 }
 
-const creates = (world: XWorld) => world.emulator.requests.filter((r) => r.method === 'POST' && r.path === '/2/tweets');
+const creates = (world: XWorld) =>
+  world.emulator.requests.filter((r) => r.method === 'POST' && r.path === '/2/tweets');
 
 describe('publishing through the job runner', () => {
   it('publishes at the slot and emits scheduled, publishing and published in order', async () => {
@@ -59,14 +74,27 @@ describe('publishing through the job runner', () => {
     const failures: GrowthEventPayload<'post.failed'>[] = [];
     started.engine.events.on('post.failed', (event) => failures.push(event));
     await started.engine.start();
-    const plan = await started.engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 1, postsPerDay: 1, startDate: tomorrow() });
-    started.emulator.faults.enqueue({ kind: 'rateLimit', match: { method: 'POST', path: '/2/tweets' }, retryAfterSeconds: 2 });
+    const plan = await started.engine.social.planCalendar({
+      storeId: KILN_STORE_ID,
+      days: 1,
+      postsPerDay: 1,
+      startDate: tomorrow(),
+    });
+    started.emulator.faults.enqueue({
+      kind: 'rateLimit',
+      match: { method: 'POST', path: '/2/tweets' },
+      retryAfterSeconds: 2,
+    });
     const due = Date.now() + 300;
     const post = await started.engine.social.reschedule(plan.posts[0]!.id, new Date(due));
 
     const waiting = await settle(started, post.id, (p) => p.attempts[0]?.errorCode !== undefined);
     expect(waiting.status).toBe('scheduled');
-    expect(waiting.attempts[0]).toMatchObject({ outcome: 'failed', errorCode: 'rate_limited', retryable: true });
+    expect(waiting.attempts[0]).toMatchObject({
+      outcome: 'failed',
+      errorCode: 'rate_limited',
+      retryable: true,
+    });
     expect(failures).toMatchObject([{ retryable: true, error: { code: 'rate_limited' } }]);
     expect(Date.parse(waiting.scheduledAt!)).toBeGreaterThanOrEqual(due + 2_000);
 
@@ -79,7 +107,11 @@ describe('publishing through the job runner', () => {
   it('reconciles an unknown outcome with findPublished instead of sending the post again', async () => {
     const { world, post, failures } = await onePostWorld();
     // X creates the post, then the connection drops before the answer arrives.
-    world.emulator.faults.enqueue({ kind: 'drop', match: { method: 'POST', path: '/2/tweets' }, afterHandler: true });
+    world.emulator.faults.enqueue({
+      kind: 'drop',
+      match: { method: 'POST', path: '/2/tweets' },
+      afterHandler: true,
+    });
     await world.clock.advanceTo(post.scheduledAt!);
     const unknown = await settle(world, post.id, (p) => p.attempts[0]?.errorCode !== undefined);
     expect(unknown.status).toBe('publishing');
@@ -97,7 +129,11 @@ describe('publishing through the job runner', () => {
 
   it('sends again after an unknown outcome only when the platform does not have the post', async () => {
     const { world, post } = await onePostWorld();
-    world.emulator.faults.enqueue({ kind: 'serverError', status: 503, match: { method: 'POST', path: '/2/tweets' } });
+    world.emulator.faults.enqueue({
+      kind: 'serverError',
+      status: 503,
+      match: { method: 'POST', path: '/2/tweets' },
+    });
     await world.clock.advanceTo(post.scheduledAt!);
     await settle(world, post.id, (p) => p.attempts[0]?.errorCode !== undefined);
     await world.clock.advance(10 * 60_000);
@@ -112,11 +148,22 @@ describe('publishing through the job runner', () => {
 
   it('fails a post the platform rejects outright, without retrying', async () => {
     const { world, post, failures } = await onePostWorld();
-    const second = (await world.engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 1, postsPerDay: 1, startDate: '2026-03-03' })).posts[0]!;
+    const second = (
+      await world.engine.social.planCalendar({
+        storeId: KILN_STORE_ID,
+        days: 1,
+        postsPerDay: 1,
+        startDate: '2026-03-03',
+      })
+    ).posts[0]!;
     await world.clock.advanceTo(post.scheduledAt!);
     const first = await settle(world, post.id, (p) => p.status === 'published');
     // The same text again: X refuses duplicate content (403).
-    await world.engine.social.edit(second.id, { caption: first.caption, hashtags: first.hashtags, media: first.media });
+    await world.engine.social.edit(second.id, {
+      caption: first.caption,
+      hashtags: first.hashtags,
+      media: first.media,
+    });
     await world.clock.advanceTo(second.scheduledAt!);
     const failed = await settle(world, second.id, (p) => p.status === 'failed');
     expect(failed.attempts).toHaveLength(1);
@@ -128,7 +175,12 @@ describe('publishing through the job runner', () => {
 
   it('does not publish a cancelled post, and a rescheduled post goes out at its new time', async () => {
     const { world, post } = await onePostWorld();
-    const later = await world.engine.social.planCalendar({ storeId: KILN_STORE_ID, days: 1, postsPerDay: 1, startDate: '2026-03-03' });
+    const later = await world.engine.social.planCalendar({
+      storeId: KILN_STORE_ID,
+      days: 1,
+      postsPerDay: 1,
+      startDate: '2026-03-03',
+    });
     await world.engine.social.cancel(post.id);
     const moved = await world.engine.social.reschedule(later.posts[0]!.id, '2026-03-02T15:30:00Z');
     expect(moved.status).toBe('scheduled');

@@ -78,7 +78,11 @@ const MAX_TIMER_MS = 2_147_483_647;
  * Settles with `pending`, or rejects with an {@link AttemptTimeoutError} after `timeoutMs` and aborts the
  * request (rejecting at once, so a `fetch` that ignores its signal cannot hang the call).
  */
-function withTimeout(pending: Promise<Response>, timeoutMs: number, controller: AbortController): Promise<Response> {
+function withTimeout(
+  pending: Promise<Response>,
+  timeoutMs: number,
+  controller: AbortController,
+): Promise<Response> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       const timeout = new AttemptTimeoutError(timeoutMs);

@@ -40,7 +40,8 @@ export interface ResolvedHttpClient {
 
 /**
  * Runs one `HttpRequest` to completion: the fetch transport sends each attempt (it never retries), and
- * exactly one p-retry loop decides whether and when to send again. Every attempt goes through the rate limiter once.
+ * exactly one p-retry loop sends again when the single retry decision says so. Every attempt goes
+ * through the rate limiter once.
  */
 export function executeHttpCall<T>(
   client: ResolvedHttpClient,

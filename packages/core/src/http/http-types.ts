@@ -60,7 +60,7 @@ export interface HttpRequest<T = unknown> {
   authQueryParam?: string;
   /** Cancels the call: aborting stops the current attempt and any pending retry at once. */
   signal?: AbortSignal;
-  /** Per-attempt timeout in milliseconds; defaults to the client's `timeoutMs`. */
+  /** Per-attempt timeout in milliseconds, until the response headers arrive; defaults to the client's `timeoutMs`. */
   timeoutMs?: number;
   /** How to read the body; defaults to `'json'` (an empty body gives `undefined`, a non-JSON body its text). */
   responseType?: ResponseType;
@@ -143,7 +143,10 @@ export interface HttpClientOptions {
   rateLimiter?: RateLimiter;
   /** Logger (wrapped so that secrets are redacted); defaults to a silent one. */
   logger?: Logger;
-  /** Per-attempt timeout in milliseconds; default 30 000. */
+  /**
+   * Per-attempt timeout in milliseconds, until the response headers arrive (an attempt that times out is
+   * cancelled and fails with code `'timeout'`); default 30 000.
+   */
   timeoutMs?: number;
   /**
    * Overrides whether a failure is worth retrying: return true for a transient platform code, false

@@ -1,6 +1,7 @@
 /**
  * The HTTP kernel: a thin transport over `fetch` (per-attempt timeout, caller's signal), wrapped by
- * exactly one p-retry layer, rate-limit aware, with typed errors and secret redaction. See {@link createHttpClient}.
+ * exactly one p-retry layer, rate-limit aware, with typed errors and secret redaction. See
+ * {@link createHttpClient}.
  *
  * @module
  */

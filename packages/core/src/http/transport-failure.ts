@@ -9,10 +9,13 @@ export interface TransportFailure {
 }
 
 /**
- * Classifies what `fetch` threw. Only errors whose cause chain carries a code proving that no byte of
- * the request was sent (`ECONNREFUSED`, `ENOTFOUND`, `EAI_AGAIN`, `ENETUNREACH`, `EHOSTUNREACH`,
- * `UND_ERR_CONNECT_TIMEOUT`) count as never sent; a reset or a closed socket may have happened after
- * the platform received the request, so it does not.
+ * Classifies what `fetch` threw (undici: `TypeError('fetch failed')`, or `'terminated'` while the body
+ * was read, with the socket error as `cause`). Only errors whose cause chain carries a code proving that
+ * no byte of the request was sent (`ECONNREFUSED`, `ENOTFOUND`, `EAI_AGAIN`, `ENETUNREACH`,
+ * `EHOSTUNREACH`, `UND_ERR_CONNECT_TIMEOUT`) count as never sent; a reset (`ECONNRESET`) or a closed
+ * socket (`UND_ERR_SOCKET`) may have happened after the platform received the request, so it does not.
+ * A request `fetch` refused to build (an invalid URL or header value, code `ERR_INVALID_*` or none) is
+ * `request_failed`: never sent, and not worth retrying.
  */
 export function classifyTransportFailure(
   thrown: unknown,
@@ -75,7 +78,7 @@ const NEVER_SENT_CODES = new Set([
 const NETWORK_MESSAGES = /fetch failed|network|socket|terminated|other side closed|ECONN|EPIPE/i;
 
 function isNetworkFailure(thrown: unknown, code: string | undefined): boolean {
-  if (code !== undefined) return true;
+  if (code !== undefined) return !code.startsWith('ERR_INVALID_');
   return thrown instanceof Error && NETWORK_MESSAGES.test(thrown.message);
 }
 

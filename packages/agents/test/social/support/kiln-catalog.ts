@@ -7,7 +7,9 @@ export const KILN_STORE_ID = 'store-kiln';
  * A realistic catalog: four products with descriptions, prices and links, product photos, one
  * product video (unless `withVideo` is false) and two brand photos. Media live under `mediaBaseUrl`.
  */
-export function kilnCatalogData(options: { mediaBaseUrl?: string; withVideo?: boolean } = {}): InMemoryCatalogData {
+export function kilnCatalogData(
+  options: { mediaBaseUrl?: string; withVideo?: boolean } = {},
+): InMemoryCatalogData {
   const base = options.mediaBaseUrl ?? 'https://cdn.kiln.example';
   const image = (id: string, productIds: string[], extra: Partial<{ bytes: number }> = {}) => ({
     id,
@@ -44,7 +46,8 @@ export function kilnCatalogData(options: { mediaBaseUrl?: string; withVideo?: bo
         id: 'mug',
         storeId: KILN_STORE_ID,
         title: 'Speckled Stoneware Mug',
-        description: 'Wheel-thrown in our Lyon studio from speckled stoneware, glazed in a soft oat white. Holds 350 ml.',
+        description:
+          'Wheel-thrown in our Lyon studio from speckled stoneware, glazed in a soft oat white. Holds 350 ml.',
         price: { amountMinor: 2800, currency: 'EUR' },
         url: 'https://kiln.example/products/speckled-mug',
         tags: ['stoneware', 'coffee'],
@@ -53,7 +56,8 @@ export function kilnCatalogData(options: { mediaBaseUrl?: string; withVideo?: bo
         id: 'bowl',
         storeId: KILN_STORE_ID,
         title: 'Ramen Bowl in Midnight Glaze',
-        description: 'A deep bowl for noodles and broths, finished in a glossy midnight blue glaze. Dishwasher safe.',
+        description:
+          'A deep bowl for noodles and broths, finished in a glossy midnight blue glaze. Dishwasher safe.',
         price: { amountMinor: 4200, currency: 'EUR' },
         url: 'https://kiln.example/products/ramen-bowl',
         tags: ['tableware'],

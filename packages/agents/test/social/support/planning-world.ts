@@ -23,18 +23,35 @@ export interface PlanningWorld {
 
 /** Builds a {@link PlanningWorld}; no server is started (planning only validates). */
 export async function startPlanningWorld(
-  options: { llm?: LanguageModel; catalog?: InMemoryCatalogData; engine?: Partial<GrowthEngineOptions>; start?: string } = {},
+  options: {
+    llm?: LanguageModel;
+    catalog?: InMemoryCatalogData;
+    engine?: Partial<GrowthEngineOptions>;
+    start?: string;
+  } = {},
 ): Promise<PlanningWorld> {
   const store = memoryStore();
   const clock = manualClock(options.start ?? MONDAY_MORNING);
   const keys = [randomBytes(32).toString('base64')];
-  await seedConnection(store, keys, { storeId: KILN_STORE_ID, platform: 'x', accounts: [{ id: '2244994945', kind: 'user', name: 'kilnandco' }] });
+  await seedConnection(store, keys, {
+    storeId: KILN_STORE_ID,
+    platform: 'x',
+    accounts: [{ id: '2244994945', kind: 'user', name: 'kilnandco' }],
+  });
   for (const platform of ['meta', 'tiktok', 'google', 'pinterest'] as const) {
-    await seedConnection(store, keys, { storeId: KILN_STORE_ID, platform, accounts: STAND_IN_ACCOUNTS[platform] });
+    await seedConnection(store, keys, {
+      storeId: KILN_STORE_ID,
+      platform,
+      accounts: STAND_IN_ACCOUNTS[platform],
+    });
   }
   const engine = createGrowthEngine({
     platforms: [
-      x({ clientId: 'growthhub-x-client', clientSecret: 'growthhub-x-secret', redirectUri: 'http://localhost:3000/callback/x' }),
+      x({
+        clientId: 'growthhub-x-client',
+        clientSecret: 'growthhub-x-secret',
+        redirectUri: 'http://localhost:3000/callback/x',
+      }),
       standInAdapter('meta'),
       standInAdapter('tiktok'),
       standInAdapter('google'),
@@ -63,7 +80,10 @@ export interface RecordedCall {
  */
 export function recordingModel(
   inner: LanguageModel,
-  options: { delayMs?: number; transform?: (schemaName: string | undefined, object: unknown, callIndex: number) => unknown } = {},
+  options: {
+    delayMs?: number;
+    transform?: (schemaName: string | undefined, object: unknown, callIndex: number) => unknown;
+  } = {},
 ): LanguageModel & { calls: RecordedCall[] } {
   const calls: RecordedCall[] = [];
   return {
@@ -77,7 +97,9 @@ export function recordingModel(
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       const result = await inner.generateObject(call);
       calls.push({ schemaName: call.schemaName, startedAt, endedAt: Date.now() });
-      const object = options.transform ? options.transform(call.schemaName, result.object, index) : result.object;
+      const object = options.transform
+        ? options.transform(call.schemaName, result.object, index)
+        : result.object;
       return { object: object as z.output<SCHEMA>, usage: result.usage };
     },
     generateText: (call) => inner.generateText(call),

@@ -106,7 +106,11 @@ export function standInAdapter(platform: Exclude<PlatformId, 'x'>): PlatformAdap
     id: platform,
     displayName: `${platform} (stand-in)`,
     oauth: {
-      client: { id: `${platform}-client`, secret: `${platform}-secret`, redirectUris: ['http://localhost/callback'] },
+      client: {
+        id: `${platform}-client`,
+        secret: `${platform}-secret`,
+        redirectUris: ['http://localhost/callback'],
+      },
       authorizeUrl: `https://${platform}.invalid/authorize`,
       tokenUrl: `https://${platform}.invalid/token`,
       scopes: ['publish'],
@@ -114,7 +118,11 @@ export function standInAdapter(platform: Exclude<PlatformId, 'x'>): PlatformAdap
     capabilities,
     social(): SocialPublisher {
       const unsupported = async (): Promise<never> => {
-        throw new ConfigError({ setting: platform, reason: 'the stand-in adapter does not publish', fix: 'use a real adapter' });
+        throw new ConfigError({
+          setting: platform,
+          reason: 'the stand-in adapter does not publish',
+          fix: 'use a real adapter',
+        });
       };
       return {
         validate: async (post) => checkPostAgainstCapabilities(post, capabilities),

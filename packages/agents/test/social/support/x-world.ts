@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { LanguageModel, Store } from '@growthhub/core';
 import { memoryStore } from '@growthhub/core';
 import { x } from '@growthhub/platform-x';
-import { clickConsent, createXEmulator, type XEmulator, type XEmulatorOptions } from '@growthhub/platform-x/testing';
+import {
+  clickConsent,
+  createXEmulator,
+  type XEmulator,
+  type XEmulatorOptions,
+} from '@growthhub/platform-x/testing';
 import { inMemoryCatalog } from '../../../src/catalog/index';
 import { createGrowthEngine, type GrowthEngine, type GrowthEngineOptions } from '../../../src/engine/index';
 import { type ManualClock, manualClock } from '../../../src/jobs/index';
@@ -92,7 +97,11 @@ export async function startXWorld(options: XWorldOptions = {}): Promise<XWorld> 
         ...(scopes === undefined ? {} : { scopes }),
       });
       const consent = await clickConsent(url, xUserId === undefined ? {} : { userId: xUserId });
-      const connection = await engine.connections.complete({ platform: 'x', code: consent.code!, state: consent.state! });
+      const connection = await engine.connections.complete({
+        platform: 'x',
+        code: consent.code!,
+        state: consent.state!,
+      });
       return connection.id;
     },
     async close() {
