@@ -55,6 +55,11 @@ export function budgetLimits(
     low = current;
     high = current;
   }
+  if (protect && rules.freezeBudgetDuringLearning) {
+    low = current;
+    high = current;
+    frozenBy = 'learning_phase';
+  }
   if (countChanges(campaign, windowStart) >= rules.maxChangesPerWindow) {
     low = current;
     high = current;

@@ -22,6 +22,11 @@ export const PlatformBudgetRulesSchema = z.strictObject({
   dailyOverdelivery: z.number().min(1),
   /** During the learning phase: refuse pauses and significant edits. */
   protectLearningPhase: z.boolean(),
+  /**
+   * During the learning phase also hold budgets still, even for changes below the significant-edit size
+   * (default false: platforms restart learning only on significant edits, so small steps are safe).
+   */
+  freezeBudgetDuringLearning: z.boolean(),
 });
 
 /** How a platform lets budgets move; see {@link PlatformBudgetRulesSchema}. */
@@ -47,6 +52,7 @@ export const PLATFORM_BUDGET_RULES: Readonly<Record<AdsPlatformId, PlatformBudge
     significantChangeBps: 2_000,
     dailyOverdelivery: 1,
     protectLearningPhase: true,
+    freezeBudgetDuringLearning: false,
   },
   google: {
     maxIncreaseBps: 2_000,
@@ -57,6 +63,7 @@ export const PLATFORM_BUDGET_RULES: Readonly<Record<AdsPlatformId, PlatformBudge
     significantChangeBps: 2_000,
     dailyOverdelivery: 2,
     protectLearningPhase: true,
+    freezeBudgetDuringLearning: false,
   },
   tiktok: {
     maxIncreaseBps: 5_000,
@@ -66,6 +73,7 @@ export const PLATFORM_BUDGET_RULES: Readonly<Record<AdsPlatformId, PlatformBudge
     significantChangeBps: 5_000,
     dailyOverdelivery: 1,
     protectLearningPhase: true,
+    freezeBudgetDuringLearning: false,
   },
   pinterest: {
     maxIncreaseBps: 2_000,
@@ -76,6 +84,7 @@ export const PLATFORM_BUDGET_RULES: Readonly<Record<AdsPlatformId, PlatformBudge
     significantChangeBps: 2_000,
     dailyOverdelivery: 1,
     protectLearningPhase: true,
+    freezeBudgetDuringLearning: false,
   },
 };
 

@@ -77,6 +77,27 @@ describe('enforceGuardrails', () => {
     expect(plan.findings).toEqual([expect.objectContaining({ rule: 'learning_phase', outcome: 'refused' })]);
   });
 
+  it('holds budgets still during learning when a platform is set to freeze them', () => {
+    const snapshot = accountFixture({
+      campaigns: [{ budgets: 10_000, ...RATES, learning: true }],
+      slots: 24,
+    });
+    const proposal = {
+      campaignId: 'campaign-0',
+      dailyBudget: money(11_000, 'USD'),
+      reason: 'small step',
+      confidence: 1,
+    };
+    expect(
+      enforceGuardrails(snapshot, [proposal], usdGuardrails(1_000_000)).actions[0]?.after.dailyBudget
+        .amountMinor,
+    ).toBe(11_000);
+    const strict = usdGuardrails(1_000_000, { platforms: { meta: { freezeBudgetDuringLearning: true } } });
+    const plan = enforceGuardrails(snapshot, [proposal], strict);
+    expect(plan.actions[0]?.after.dailyBudget.amountMinor).toBe(10_000);
+    expect(plan.findings[0]).toMatchObject({ rule: 'learning_phase', outcome: 'clipped' });
+  });
+
   it('refuses to pause a creative before the campaign is three days old', () => {
     const snapshot = accountFixture({ campaigns: [{ budgets: 10_000, ...RATES }], slots: 8 });
     const plan = enforceGuardrails(
