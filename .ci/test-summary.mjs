@@ -14,4 +14,6 @@ const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 const brokenFiles = (report.testResults ?? []).filter(
   (r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0,
 ).length;
-console.log(`${report.numPassedTests} passed, ${report.numFailedTests + brokenFiles} failed, ${skipped} skipped`);
+console.log(
+  `${report.numPassedTests} passed, ${report.numFailedTests + brokenFiles} failed, ${skipped} skipped`,
+);

@@ -29,9 +29,17 @@ const llm = openaiModel({ model: 'bench-model', apiKey: 'sk-bench', baseURL: ser
 // Ours.
 const store = memoryStore();
 const keys = [randomBytes(32).toString('base64')];
-await seedConnection(store, keys, { storeId: KILN_STORE_ID, platform: 'x', accounts: [{ id: '2244994945', kind: 'user', name: 'kilnandco' }] });
+await seedConnection(store, keys, {
+  storeId: KILN_STORE_ID,
+  platform: 'x',
+  accounts: [{ id: '2244994945', kind: 'user', name: 'kilnandco' }],
+});
 for (const platform of ['meta', 'tiktok', 'google', 'pinterest'] as const) {
-  await seedConnection(store, keys, { storeId: KILN_STORE_ID, platform, accounts: STAND_IN_ACCOUNTS[platform] });
+  await seedConnection(store, keys, {
+    storeId: KILN_STORE_ID,
+    platform,
+    accounts: STAND_IN_ACCOUNTS[platform],
+  });
 }
 const catalogData = kilnCatalogData();
 const engine = createGrowthEngine({
@@ -50,7 +58,12 @@ const engine = createGrowthEngine({
 });
 server.reset();
 const oursStarted = performance.now();
-const plan = await engine.social.planCalendar({ storeId: KILN_STORE_ID, days: DAYS, postsPerDay: POSTS_PER_DAY, channels: CHANNELS });
+const plan = await engine.social.planCalendar({
+  storeId: KILN_STORE_ID,
+  days: DAYS,
+  postsPerDay: POSTS_PER_DAY,
+  channels: CHANNELS,
+});
 const oursWallMs = performance.now() - oursStarted;
 const oursServer = server.stats();
 
@@ -92,7 +105,9 @@ const results = {
   },
   ratios: {
     calls: round(seedServer.calls / oursServer.calls),
-    totalTokens: round((seedServer.inputTokens + seedServer.outputTokens) / (oursServer.inputTokens + oursServer.outputTokens)),
+    totalTokens: round(
+      (seedServer.inputTokens + seedServer.outputTokens) / (oursServer.inputTokens + oursServer.outputTokens),
+    ),
     wall: round(seedWallMs / oursWallMs),
   },
   targets: { callsAtMost8: oursServer.calls <= 8, wallAtMost3s: oursWallMs <= 3000 },

@@ -57,8 +57,14 @@ export async function startLlmServer(latencyMs = 500): Promise<LlmServer> {
           object: 'chat.completion',
           created: Math.floor(Date.now() / 1000),
           model: body.model,
-          choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content, refusal: null } }],
-          usage: { prompt_tokens: inputTokens, completion_tokens: outputTokens, total_tokens: inputTokens + outputTokens },
+          choices: [
+            { index: 0, finish_reason: 'stop', message: { role: 'assistant', content, refusal: null } },
+          ],
+          usage: {
+            prompt_tokens: inputTokens,
+            completion_tokens: outputTokens,
+            total_tokens: inputTokens + outputTokens,
+          },
         }),
       );
     } catch (error) {
@@ -92,16 +98,24 @@ async function answer(
   const prompt = body.messages.at(-1)?.content ?? '';
   if (name !== undefined && template.taskNames.includes(name)) {
     const withInput = body.messages.find((m) => readTaskInput(m.content) !== undefined)?.content ?? prompt;
-    const { object } = await template.generateObject({ schema: z.unknown(), schemaName: name, prompt: withInput });
+    const { object } = await template.generateObject({
+      schema: z.unknown(),
+      schemaName: name,
+      prompt: withInput,
+    });
     return JSON.stringify(object);
   }
   if (name === 'seed_content_plan') {
-    const input = readTaskInput(prompt) as { slots: Array<{ day: number; slot: number; productTitle: string | null }> };
+    const input = readTaskInput(prompt) as {
+      slots: Array<{ day: number; slot: number; productTitle: string | null }>;
+    };
     return JSON.stringify({
       posts: input.slots.map((slot) => ({
         day: slot.day,
         slot: slot.slot,
-        topic: slot.productTitle ? `Spotlight on the ${slot.productTitle}` : 'Behind the scenes at the studio',
+        topic: slot.productTitle
+          ? `Spotlight on the ${slot.productTitle}`
+          : 'Behind the scenes at the studio',
       })),
     });
   }

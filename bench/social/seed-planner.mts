@@ -7,8 +7,9 @@
  *
  * For D days × P posts × N platforms that is 1 + 2·D·P·N calls, all sequential.
  */
-import type { LanguageModel, LanguageModelUsage } from '@growthhub/core';
+
 import { renderTaskPrompt } from '@growthhub/agents';
+import type { LanguageModel, LanguageModelUsage } from '@growthhub/core';
 import { z } from 'zod';
 
 export interface SeedPlanInput {

@@ -23,7 +23,9 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     testing: 'src/testing/index.ts',
-    'testing-kit': 'src/testing/kit.ts', redis: 'src/store/redis/index.ts' },
+    'testing-kit': 'src/testing/kit.ts',
+    redis: 'src/store/redis/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   target: 'node20',

@@ -8,6 +8,7 @@ import type {
 } from '@growthhub/core';
 import { ValidationError } from '@growthhub/core';
 import { X_BUCKETS } from './limits';
+import { readUserTimeline } from './timeline';
 import type { XApi } from './x-api';
 import { MeSchema, PostListSchema, type XPost } from './x-responses';
 
@@ -130,29 +131,14 @@ async function postsInRange(
   const endMs = Date.parse(`${range.until}T00:00:00Z`) + 86_400_000;
   // X refuses an end_time in the future; without one the timeline runs to now.
   const end = endMs < Date.now() - 10_000 ? new Date(endMs).toISOString().replace('.000Z', 'Z') : undefined;
-  const posts: XPost[] = [];
-  let paginationToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const { data } = await api.send({
-      method: 'GET',
-      path: `/2/users/${encodeURIComponent(userId)}/tweets`,
-      bucket: X_BUCKETS.timeline,
-      searchParams: {
-        start_time: start,
-        end_time: end,
-        max_results: 100,
-        exclude: 'retweets',
-        'tweet.fields': 'created_at,public_metrics',
-        pagination_token: paginationToken,
-      },
-      responseSchema: PostListSchema,
-      signal,
-    });
-    posts.push(...(data.data ?? []));
-    paginationToken = data.meta?.next_token;
-    if (paginationToken === undefined) break;
-  }
-  return posts;
+  return readUserTimeline(api, {
+    userId,
+    startTime: start,
+    endTime: end,
+    fields: 'created_at,public_metrics',
+    maxPages: MAX_PAGES,
+    signal,
+  });
 }
 
 function eachDay(range: DateRange): string[] {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { CallOptions, FindPublishedQuery, PublishedPostRef } from '@growthhub/core';
 import { findUrlSpans } from '@growthhub/core';
-import { X_BUCKETS, xUserId } from './limits';
+import { xUserId } from './limits';
 import { composeXText } from './post-rules';
 import { xPostUrl } from './publish';
+import { readUserTimeline } from './timeline';
 import type { XApi } from './x-api';
-import { PostListSchema } from './x-responses';
 
 /** Timeline pages read at most (100 posts each). */
 const MAX_PAGES = 5;
@@ -47,36 +47,23 @@ export async function findPublishedPosts(
       : xContentFingerprint(composeXText(query.post).text, query.post.media.length);
   if (expected === undefined) return [];
   const userId = query.accountId ?? query.post?.accountId ?? xUserId(api.context);
-  const found: PublishedPostRef[] = [];
-  let paginationToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const { data } = await api.send({
-      method: 'GET',
-      path: `/2/users/${encodeURIComponent(userId)}/tweets`,
-      bucket: X_BUCKETS.timeline,
-      searchParams: {
-        start_time: wholeSeconds(query.since),
-        max_results: 100,
-        exclude: 'retweets',
-        'tweet.fields': 'created_at,attachments',
-        pagination_token: paginationToken,
-      },
-      responseSchema: PostListSchema,
-      signal: options.signal,
-    });
-    for (const post of data.data ?? []) {
-      if (xContentFingerprint(post.text, post.attachments?.media_keys?.length ?? 0) !== expected) continue;
-      found.push({
+  const posts = await readUserTimeline(api, {
+    userId,
+    startTime: wholeSeconds(query.since),
+    fields: 'created_at,attachments',
+    maxPages: MAX_PAGES,
+    signal: options.signal,
+  });
+  return posts
+    .filter((post) => xContentFingerprint(post.text, post.attachments?.media_keys?.length ?? 0) === expected)
+    .map(
+      (post): PublishedPostRef => ({
         platformPostId: post.id,
         url: xPostUrl(post.id),
         publishedAt: post.created_at ?? new Date().toISOString(),
         matchedBy: 'contentHash',
-      });
-    }
-    paginationToken = data.meta?.next_token;
-    if (paginationToken === undefined) break;
-  }
-  return found;
+      }),
+    );
 }
 
 /** X wants `YYYY-MM-DDTHH:mm:ssZ`. */

@@ -34,7 +34,7 @@ export interface BayesianAllocationOptions {
   readonly firstDecisionAfterHours?: number;
   /**
    * Confidence that a campaign at its minimum budget earns less than the water level per unit of spend
-   * before it is paused, freeing its budget for the others (default 0.9). Pauses meet the guardrails:
+   * before it is paused, freeing its budget for the others (default 0.75; such a campaign runs at the $10-a-day floor, so a wrong pause costs little). Pauses meet the guardrails:
    * never during learning, never before minimum evidence.
    */
   readonly pauseConfidence?: number;
@@ -73,7 +73,7 @@ export function bayesianAllocationPolicy(
   const saturation: SaturationPrior = { medianMultiple: 2, logSd: 0.7, ...options.saturation };
   const selection: CreativeSelectionSettings = { ...DEFAULT_CREATIVE_SELECTION, ...options.creatives };
   const intervalMs = (options.decisionIntervalHours ?? 24) * 3_600_000;
-  const pauseConfidence = options.pauseConfidence ?? 0.9;
+  const pauseConfidence = options.pauseConfidence ?? 0.75;
   const firstDecisionMs = (options.firstDecisionAfterHours ?? 24) * 3_600_000;
 
   const evaluate = (snapshot: AdsAccountSnapshot, delay: ReportingDelayMemory): AccountValue =>

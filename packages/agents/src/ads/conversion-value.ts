@@ -1,4 +1,5 @@
 import type { AdsAccountSnapshot, CampaignSnapshot } from './account-snapshot';
+import { poolConversionRates, poolOrderValues } from './campaign-pooling';
 import { completionAt } from './reporting-delay';
 
 /**
@@ -7,19 +8,22 @@ import { completionAt } from './reporting-delay';
  * account's own data (empirical Bayes).
  */
 export interface ValuePriors {
-  /** Spread of conversion rates between campaigns (default 0.5). */
+  /**
+   * Spread of conversion rates between campaigns (default 0.5): the centre of the hyperprior; the spread
+   * actually used is estimated from the account's campaigns (`poolConversionRates`).
+   */
   readonly campaignCvrLogSd: number;
   /** Spread of click-through rates between creatives of one campaign (default 0.3). */
   readonly creativeCtrLogSd: number;
   /** Spread of conversion rates between creatives of one campaign (default 0.3). */
   readonly creativeCvrLogSd: number;
-  /** Spread of average order values between campaigns (default 0.4). */
+  /** Spread of average order values between campaigns (default 0.4), the hyperprior centre as above (`poolOrderValues`). */
   readonly campaignAovLogSd: number;
   /** Coefficient of variation of single order values (default 0.6). */
   readonly orderValueCv: number;
   /** Strength, in conversions, of the prior that the learning phase does not change conversion rates (default 20). */
   readonly learningPseudoConversions: number;
-  /** Half-life of click-through evidence in days, so creative fatigue is tracked (default 7). */
+  /** Half-life of click-through evidence in days, so creative fatigue is tracked (default 10). */
   readonly ctrHalfLifeDays: number;
   /** Half-life of conversion and order-value evidence in days, so drifting conversion rates are tracked (default 30). */
   readonly conversionHalfLifeDays: number;
@@ -35,7 +39,7 @@ export const DEFAULT_VALUE_PRIORS: ValuePriors = {
   campaignAovLogSd: 0.4,
   orderValueCv: 0.6,
   learningPseudoConversions: 20,
-  ctrHalfLifeDays: 7,
+  ctrHalfLifeDays: 10,
   conversionHalfLifeDays: 30,
 };
 
@@ -86,7 +90,8 @@ export interface AccountValue {
  * Estimates conversion value per impression for every campaign and creative: CTR from clicks, CVR from
  * reported conversions against delay-corrected clicks (each slot's clicks count by the share of its
  * conversions already reported), order value from reported revenue; each shrunk toward the account
- * (campaigns) or the campaign (creatives) with Gamma–Poisson and log-normal conjugate updates. Slots in
+ * (campaigns, toward an empirical-Bayes prior fitted across them) or the campaign (creatives) with
+ * Gamma–Poisson and log-normal conjugate updates. Slots in
  * the platform's learning phase count at a pooled, estimated conversion factor.
  */
 export function estimateConversionValue(
@@ -133,11 +138,24 @@ export function estimateConversionValue(
       pooledExposure += creative.exposure + learningFactor * creative.learningExposure;
     }
   }
-  const cvrPool = pooledConversions / pooledExposure;
-  const aovPool = totals.revenue / totals.revenueConversions;
+  const campaignTotals = stats.map((campaign) => campaignTotalsOf(campaign, learningFactor));
+  const cvrPrior = poolConversionRates(campaignTotals, priors.campaignCvrLogSd);
+  const cvrPool = cvrPrior.centre > 0 ? cvrPrior.centre : pooledConversions / pooledExposure;
+  const pooledCvrShape = gammaShape(cvrPrior.logSd);
+  const aovPrior = poolOrderValues(
+    campaignTotals.map((campaign) => ({
+      logAverage: Math.log(campaign.revenue / campaign.revenueConversions),
+      orders: campaign.revenueConversions,
+    })),
+    priors.campaignAovLogSd,
+    priors.orderValueCv,
+  );
+  const aovPool = Number.isFinite(aovPrior.centre)
+    ? Math.exp(aovPrior.centre)
+    : totals.revenue / totals.revenueConversions;
   const ctrShape = gammaShape(priors.creativeCtrLogSd);
   const factorShape = gammaShape(priors.creativeCvrLogSd);
-  const aovPriorPrecision = 1 / priors.campaignAovLogSd ** 2;
+  const aovPriorPrecision = 1 / aovPrior.logSd ** 2;
 
   for (const campaign of stats) {
     let impressions = 0;
@@ -155,8 +173,8 @@ export function estimateConversionValue(
       revenueConversions += creative.revenueConversions;
     }
     const ctr = (2 + clicks) / (2 / ctrPool + impressions);
-    const shape = cvrShape + conversions;
-    const cvr = shape / (cvrShape / cvrPool + exposure);
+    const shape = pooledCvrShape + conversions;
+    const cvr = shape / (pooledCvrShape / cvrPool + exposure);
     const aovPrecision = revenueConversions / priors.orderValueCv ** 2;
     const aovWeight = aovPrecision / (aovPrecision + aovPriorPrecision);
     const aovSample = revenueConversions > 0 ? revenue / revenueConversions : aovPool;
@@ -319,4 +337,19 @@ function estimateLearningFactor(
   }
   if (expected <= 0) return 1;
   return Math.min(1.5, Math.max(0.3, (pseudoConversions + observed) / (pseudoConversions + expected)));
+}
+
+/** A campaign's conversions against learning-adjusted exposure, and its order evidence. */
+function campaignTotalsOf(
+  campaign: CampaignStatistics,
+  learningFactor: number,
+): { conversions: number; exposure: number; revenue: number; revenueConversions: number } {
+  const totals = { conversions: 0, exposure: 0, revenue: 0, revenueConversions: 0 };
+  for (const creative of campaign.creatives) {
+    totals.conversions += creative.conversions + creative.learningConversions;
+    totals.exposure += creative.exposure + learningFactor * creative.learningExposure;
+    totals.revenue += creative.revenue;
+    totals.revenueConversions += creative.revenueConversions;
+  }
+  return totals;
 }

@@ -9,6 +9,7 @@ export * from './approval-request';
 export * from './bayesian-allocation-policy';
 export * from './budget-allocation';
 export { type BudgetLimits, budgetInForce, budgetLimits, hasMinimumEvidence } from './budget-limits';
+export * from './campaign-pooling';
 export * from './campaign-proposal';
 export * from './conversion-value';
 export * from './creative-selection';

@@ -4,6 +4,7 @@ import { ConfigError, silentLogger, ValidationError } from '@growthhub/core';
 import { type Clock, type ClockTimer, systemClock } from './clock';
 import { JobLedger, type RunOutcome } from './job-ledger';
 import type { JobRecord } from './job-record';
+import { JobTimeline, type TimelineEntry } from './job-timeline';
 
 /** Options of {@link inProcessJobRunner}. */
 export interface InProcessJobRunnerOptions {
@@ -87,7 +88,7 @@ export function inProcessJobRunner(options: InProcessJobRunnerOptions): InProces
   });
 
   const handlers = new Map<string, JobHandler>();
-  const timeline = new Map<string, TimelineEntry>();
+  const timeline = new JobTimeline();
   const running = new Map<
     string,
     { controller: AbortController; done: Promise<void>; lane: string | undefined }
@@ -109,26 +110,22 @@ export function inProcessJobRunner(options: InProcessJobRunnerOptions): InProces
   const tick = () => {
     if (!started) return;
     const now = clock.now().getTime();
-    const due = [...timeline]
-      .filter(([id, entry]) => entry.runAt <= now && !running.has(id))
-      .sort((a, b) => a[1].runAt - b[1].runAt);
     const busy = new Map<string, number>();
     for (const { lane } of running.values())
       if (lane !== undefined) busy.set(lane, (busy.get(lane) ?? 0) + 1);
-    for (const [id, entry] of due) {
-      if (running.size >= concurrency) break;
-      if (entry.lane !== undefined && (busy.get(entry.lane) ?? 0) >= laneConcurrency) continue;
-      if (entry.lane !== undefined) busy.set(entry.lane, (busy.get(entry.lane) ?? 0) + 1);
-      launch(id, entry);
-    }
+    const taken = timeline.take(now, {
+      capacity: concurrency - running.size,
+      laneLimit: laneConcurrency,
+      laneBusy: (lane) => busy.get(lane) ?? 0,
+      isRunning: (id) => running.has(id),
+    });
+    for (const [id, entry] of taken) launch(id, entry);
     arm(now);
     settleIdleWaiters();
   };
 
   const arm = (now: number) => {
-    let next = Number.POSITIVE_INFINITY;
-    for (const [id, entry] of timeline)
-      if (!running.has(id) && entry.runAt > now) next = Math.min(next, entry.runAt);
+    const next = timeline.nextAfter(now);
     if (timer !== undefined && timer.due === next) return;
     timer?.handle.cancel();
     timer = undefined;
@@ -236,9 +233,7 @@ export function inProcessJobRunner(options: InProcessJobRunnerOptions): InProces
   };
 
   const settleIdleWaiters = () => {
-    if (running.size > 0) return;
-    const now = clock.now().getTime();
-    for (const entry of timeline.values()) if (entry.runAt <= now) return;
+    if (running.size > 0 || timeline.hasDue(clock.now().getTime(), (id) => running.has(id))) return;
     for (const resolve of idleWaiters.splice(0)) resolve();
   };
 
@@ -308,13 +303,6 @@ export function inProcessJobRunner(options: InProcessJobRunnerOptions): InProces
     stats: () => ({ scheduled: timeline.size, running: running.size }),
   };
   return runner;
-}
-
-/** A job's place in the runner's in-memory time line. */
-interface TimelineEntry {
-  readonly runAt: number;
-  readonly revision: string;
-  readonly lane: string | undefined;
 }
 
 /** The lane of a job: the string `lane` member of its data, if any. */

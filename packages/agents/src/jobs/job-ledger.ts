@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JobData, Repository, Store } from '@growthhub/core';
 import { redactSecrets, withStoreLock } from '@growthhub/core';
-import { type JobRecord, jobRecordKey, jobRepository } from './job-record';
+import { JOB_INDEX_SHARDS, type JobRecord, jobRecordKey, jobRepository } from './job-record';
 
 /** What {@link JobLedger.claim} got: the claimed record, or why not. */
 export type ClaimResult =
@@ -173,14 +173,19 @@ export class JobLedger {
     });
   }
 
-  /** Every job of the namespace, paging through the store. */
+  /** Every job of the namespace, shard by shard, paging through the store. */
   async *all(): AsyncGenerator<JobRecord> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.#records.list(this.#namespace, { limit: 500, ...(cursor ? { cursor } : {}) });
-      yield* page.items;
-      cursor = page.nextCursor;
-    } while (cursor !== undefined);
+    for (let shard = 0; shard < JOB_INDEX_SHARDS; shard++) {
+      let cursor: string | undefined;
+      do {
+        const page = await this.#records.list(`${this.#namespace}#${shard}`, {
+          limit: 500,
+          ...(cursor ? { cursor } : {}),
+        });
+        yield* page.items;
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+    }
   }
 
   /** One job, or `undefined`. */

@@ -48,13 +48,27 @@ export const JobRecordSchema = z.strictObject({
 /** A persisted job; see {@link JobRecordSchema}. */
 export type JobRecord = z.infer<typeof JobRecordSchema>;
 
-/** The `jobs` collection; records are grouped by runner namespace. */
+/**
+ * How many index shards a namespace's jobs are spread over. Each shard is one tenant of the `jobs`
+ * collection, so adding or removing a job rewrites (and locks) a small index, not one list of every
+ * job: a thousand posts finishing at once do not queue behind one index lock.
+ */
+export const JOB_INDEX_SHARDS = 64;
+
+/** The `jobs` collection; records are grouped by runner namespace, in {@link JOB_INDEX_SHARDS} shards. */
 export const jobRepository: RepositoryDefinition<JobRecord> = {
   name: 'jobs',
   schema: JobRecordSchema as z.ZodType<JobRecord>,
   idOf: (record) => jobRecordKey(record.namespace, record.id),
-  tenantOf: (record) => record.namespace,
+  tenantOf: (record) => jobShard(record.namespace, record.id),
 };
+
+/** The index shard (tenant) of job `id` in `namespace`: `<namespace>#<0..63>`. */
+export function jobShard(namespace: string, id: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < id.length; index++) hash = Math.imul(hash ^ id.charCodeAt(index), 0x01000193);
+  return `${namespace}#${(hash >>> 0) % JOB_INDEX_SHARDS}`;
+}
 
 /** The repository key of job `id` in `namespace` (ids are unique per namespace only). */
 export function jobRecordKey(namespace: string, id: string): string {

@@ -49,7 +49,20 @@ export async function runPublishJob(context: SocialContext, job: JobContext): Pr
   const publisher = context.platforms.publisher(connection, post.accountId, job.signal);
 
   if (post.status === 'publishing') {
-    const settled = await reconcile(context, publisher, post, job);
+    let settled: SocialPost | undefined;
+    try {
+      settled = await reconcile(context, publisher, post, job);
+    } catch (error) {
+      if (job.signal.aborted) throw error;
+      // Asking the platform failed: the outcome is still unknown, so keep the post and ask again later.
+      const failure = classifyPublishFailure(error);
+      await handleFailure(
+        context,
+        post,
+        failure.action === 'fail' ? failure : { ...failure, action: 'reconcile' },
+      );
+      return;
+    }
     if (settled === undefined) return;
     post = settled;
   }

@@ -127,6 +127,42 @@ describe('publishing through the job runner', () => {
     expect(published.attempts[0]?.outcome).toBe('succeeded');
   });
 
+  it('keeps an unknown outcome publishing while the platform cannot be asked, and settles it once it can', async () => {
+    const { world, post } = await onePostWorld();
+    world.emulator.faults.enqueue({
+      kind: 'drop',
+      match: { method: 'POST', path: '/2/tweets' },
+      afterHandler: true,
+    });
+    world.emulator.faults.enqueue({
+      kind: 'serverError',
+      status: 503,
+      match: { method: 'GET', path: /^\/2\/users\/\d+\/tweets$/ },
+      times: 2,
+    });
+    await world.clock.advanceTo(post.scheduledAt!);
+    await settle(world, post.id, (p) => p.attempts[0]?.errorCode !== undefined);
+    const timelineReads = () =>
+      world.emulator.requests.filter((r) => r.method === 'GET' && /\/tweets$/.test(r.path)).length;
+
+    await world.clock.advance(10 * 60_000);
+    const firstCode = (await world.engine.social.getPost(post.id)).attempts[0]?.errorCode;
+    await settle(world, post.id, () => timelineReads() >= 2);
+    const stillUnknown = await settle(
+      world,
+      post.id,
+      (p) => p.attempts[0]?.errorCode !== firstCode || p.status !== 'publishing',
+    );
+    expect(stillUnknown.status).toBe('publishing');
+    expect(stillUnknown.attempts[0]?.outcome).toBe('unknown');
+
+    await world.clock.advance(60 * 60_000);
+    const published = await settle(world, post.id, (p) => p.status === 'published');
+    expect(world.emulator.posts()).toHaveLength(1);
+    expect(creates(world)).toHaveLength(1);
+    expect(published.attempts.map((a) => a.outcome)).toEqual(['succeeded']);
+  });
+
   it('sends again after an unknown outcome only when the platform does not have the post', async () => {
     const { world, post } = await onePostWorld();
     world.emulator.faults.enqueue({

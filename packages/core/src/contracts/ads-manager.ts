@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { AdObjectiveSchema } from '../model/ad-campaign';
-import { CallToActionSchema } from '../model/ad-creative';
+import { AdCreativeSchema } from '../model/ad-creative';
 import { IdSchema } from '../model/identifier';
-import { MediaRefSchema } from '../model/media';
 import type { AdInsightsLevel, AdInsightsRow } from '../model/metrics';
 import { type Money, MoneySchema } from '../model/money';
 import { type GenericTargeting, GenericTargetingSchema } from '../model/targeting';
@@ -39,12 +38,15 @@ export const PlanCreativeSchema = z.strictObject({
   /** Our `AdCreative` id; `ads[].creativeKey` refers to it. */
   key: IdSchema,
   name: z.string().min(1).max(400),
-  headline: z.string().min(1).max(255),
-  primaryText: z.string().min(1).max(5000),
-  description: z.string().max(1000).optional(),
-  callToAction: CallToActionSchema,
-  destinationUrl: z.url({ protocol: /^https?$/ }),
-  media: z.array(MediaRefSchema).min(1).max(10),
+  // The copy and media, with the same rules as the `AdCreative` they come from.
+  ...AdCreativeSchema.pick({
+    headline: true,
+    primaryText: true,
+    description: true,
+    callToAction: true,
+    destinationUrl: true,
+    media: true,
+  }).shape,
 });
 
 /** One creative of a plan; see {@link PlanCreativeSchema}. */

@@ -1,8 +1,8 @@
 import type { AccessTokenSource, ErrorMapper, HttpClient } from '../http/index';
-import type { RateLimitUsage } from '../rate-limit/index';
 import type { Logger } from '../logging/index';
 import type { Connection } from '../model/connection';
 import type { PlatformId } from '../model/platform';
+import type { RateLimitUsage } from '../rate-limit/index';
 import type { AdsManager } from './ads-manager';
 import type { PlatformCapabilities } from './capabilities';
 import type { OAuthSpec } from './oauth-spec';

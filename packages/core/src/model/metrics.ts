@@ -34,14 +34,19 @@ export const PostMetricsSchema = z.strictObject({
 /** Engagement counts for one post; see {@link PostMetricsSchema}. */
 export type PostMetrics = z.infer<typeof PostMetricsSchema>;
 
-/** Account-level numbers for one day. */
-export const AccountInsightsDaySchema = z.strictObject({
-  date: IsoDateSchema,
+/** The account-level counts reported both for each day and as totals over a range. */
+const accountCounts = {
   impressions: count.optional(),
   reach: count.optional(),
   engagements: count.optional(),
   profileViews: count.optional(),
   websiteClicks: count.optional(),
+};
+
+/** Account-level numbers for one day. */
+export const AccountInsightsDaySchema = z.strictObject({
+  date: IsoDateSchema,
+  ...accountCounts,
   followers: count.optional(),
 });
 
@@ -58,11 +63,7 @@ export const AccountInsightsSchema = z.strictObject({
   followers: count.optional(),
   /** Net followers gained over the range (may be negative). */
   followersGained: z.int().optional(),
-  impressions: count.optional(),
-  reach: count.optional(),
-  engagements: count.optional(),
-  profileViews: count.optional(),
-  websiteClicks: count.optional(),
+  ...accountCounts,
   daily: z.array(AccountInsightsDaySchema).default([]),
 });
 

@@ -1,22 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuthError } from '../../src/errors/index';
 import { type AccessTokenSource, createHttpClient } from '../../src/http/index';
-import { type RecordingServer, sendJson, startRecordingServer } from './recording-server';
+import { recordingServersClosedAfterEach, rejectionOf } from './kernel-harness';
+import { sendJson } from './recording-server';
 
-let server: RecordingServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
+const startServer = recordingServersClosedAfterEach();
 
 function tokenSource(initial: string, refreshed: string): AccessTokenSource & { refreshes: number } {
   return {
@@ -33,7 +21,7 @@ function tokenSource(initial: string, refreshed: string): AccessTokenSource & { 
 
 describe('http kernel auth', () => {
   it('after a 401 refreshes exactly once and retries with the new token', async () => {
-    server = await startRecordingServer((req, _index, res) => {
+    const server = await startServer((req, _index, res) => {
       if (req.headers.authorization === 'Bearer fresh-token-2') sendJson(res, 200, { ok: true });
       else sendJson(res, 401, { error: 'expired' });
     });
@@ -51,7 +39,7 @@ describe('http kernel auth', () => {
   });
 
   it('a second 401 after the refresh is an AuthError that needs a reconnect, without a second refresh', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 401, { error: 'revoked' }));
+    const server = await startServer((_req, _index, res) => sendJson(res, 401, { error: 'revoked' }));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url, retry: { baseDelayMs: 5 } });
     const auth = tokenSource('stale-token-1', 'fresh-token-2');
 
@@ -64,7 +52,7 @@ describe('http kernel auth', () => {
   });
 
   it('without a refresh function a 401 is an AuthError at once', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 401, {}));
+    const server = await startServer((_req, _index, res) => sendJson(res, 401, {}));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url });
 
     const error = await rejectionOf(
@@ -76,7 +64,7 @@ describe('http kernel auth', () => {
   });
 
   it('a 403 is an AuthError for a missing permission and is not refreshed', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 403, {}));
+    const server = await startServer((_req, _index, res) => sendJson(res, 403, {}));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url });
     const auth = tokenSource('token-abc-1', 'token-abc-2');
 
@@ -87,7 +75,7 @@ describe('http kernel auth', () => {
   });
 
   it('puts the token in a custom header or a query parameter when the adapter asks', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 200, {}));
+    const server = await startServer((_req, _index, res) => sendJson(res, 200, {}));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url });
     const auth = { getAccessToken: async () => 'tiktok-token-1' };
 
@@ -101,7 +89,7 @@ describe('http kernel auth', () => {
   });
 
   it('a failing refresh surfaces as an AuthError', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 401, {}));
+    const server = await startServer((_req, _index, res) => sendJson(res, 401, {}));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url });
     const auth: AccessTokenSource = {
       getAccessToken: async () => 'stale-token-1',

@@ -1,27 +1,15 @@
 import { getEventListeners } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PlatformApiError } from '../../src/errors/index';
 import { createHttpClient } from '../../src/http/index';
-import { type RecordingServer, sendJson, startRecordingServer } from './recording-server';
+import { recordingServersClosedAfterEach, rejectionOf } from './kernel-harness';
+import { sendJson } from './recording-server';
 
-let server: RecordingServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
+const startServer = recordingServersClosedAfterEach();
 
 describe('http kernel fetch transport', () => {
   it('sends json as a JSON string with content-type application/json, unless the caller set a content type', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 200, {}));
+    const server = await startServer((_req, _index, res) => sendJson(res, 200, {}));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url });
 
     await http.request({ method: 'POST', url: 'plain', json: { text: 'hi', n: 1 } });
@@ -38,7 +26,7 @@ describe('http kernel fetch transport', () => {
   });
 
   it('sends a ReadableStream body and never sends it a second time, even for a PUT', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 503, {}));
+    const server = await startServer((_req, _index, res) => sendJson(res, 503, {}));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url, retry: { baseDelayMs: 5 } });
     const chunks = ['chunk-1,', 'chunk-2'];
     const body = new ReadableStream<Uint8Array>({
@@ -57,7 +45,7 @@ describe('http kernel fetch transport', () => {
   });
 
   it('calls the injected fetch with the full URL (query included) and the method', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 200, { ok: true }));
+    const server = await startServer((_req, _index, res) => sendJson(res, 200, { ok: true }));
     const seen: { url: string; method: string | undefined }[] = [];
     const http = createHttpClient({
       platform: 'test',
@@ -81,7 +69,7 @@ describe('http kernel fetch transport', () => {
   });
 
   it('leaves no abort listener behind on a long-lived caller signal', async () => {
-    server = await startRecordingServer((_req, index, res) => sendJson(res, index % 2 === 0 ? 503 : 200, {}));
+    const server = await startServer((_req, index, res) => sendJson(res, index % 2 === 0 ? 503 : 200, {}));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url, retry: { baseDelayMs: 1 } });
     const session = new AbortController();
 
@@ -92,7 +80,7 @@ describe('http kernel fetch transport', () => {
   });
 
   it("a caller's abort while the body is still arriving rejects with the signal's reason", async () => {
-    server = await startRecordingServer((_req, _index, res) => {
+    const server = await startServer((_req, _index, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
       res.write('{"partial":');
       // the rest never comes

@@ -1,23 +1,11 @@
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PlatformApiError } from '../../src/errors/index';
 import { createHttpClient } from '../../src/http/index';
-import { type RecordingServer, sendJson, startRecordingServer } from './recording-server';
+import { recordingServersClosedAfterEach, rejectionOf } from './kernel-harness';
+import { sendJson } from './recording-server';
 
-let server: RecordingServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
+const startServer = recordingServersClosedAfterEach();
 
 /** A port on 127.0.0.1 where nothing listens (connection refused). */
 async function closedPort(): Promise<number> {
@@ -31,7 +19,7 @@ async function closedPort(): Promise<number> {
 
 describe('http kernel and non-idempotent requests', () => {
   it('never retries a POST that got a 503 (the server sees exactly 1 request)', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 503, { error: 'busy' }));
+    const server = await startServer((_req, _index, res) => sendJson(res, 503, { error: 'busy' }));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url, retry: { baseDelayMs: 5 } });
 
     const error = await rejectionOf(http.request({ method: 'POST', url: 'posts', json: { text: 'hello' } }));
@@ -42,7 +30,7 @@ describe('http kernel and non-idempotent requests', () => {
   });
 
   it('never retries a POST whose connection dropped after the server received the body', async () => {
-    server = await startRecordingServer((_req, _index, _res, req) => {
+    const server = await startServer((_req, _index, _res, req) => {
       req.socket.destroy();
     });
     const http = createHttpClient({ platform: 'test', baseUrl: server.url, retry: { baseDelayMs: 5 } });
@@ -55,7 +43,7 @@ describe('http kernel and non-idempotent requests', () => {
   });
 
   it('retries a GET whose connection dropped, and succeeds', async () => {
-    server = await startRecordingServer((_req, index, res, req) => {
+    const server = await startServer((_req, index, res, req) => {
       if (index === 0) req.socket.destroy();
       else sendJson(res, 200, { ok: true });
     });
@@ -81,7 +69,7 @@ describe('http kernel and non-idempotent requests', () => {
   });
 
   it('retries a POST when the error mapper says the platform did not act', async () => {
-    server = await startRecordingServer((_req, index, res) => {
+    const server = await startServer((_req, index, res) => {
       if (index === 0) sendJson(res, 503, { error: { code: 'not_processed' } });
       else sendJson(res, 201, { id: 'p1' });
     });
@@ -115,7 +103,7 @@ describe('http kernel and non-idempotent requests', () => {
   });
 
   it('retries a POST marked idempotent (it carries its own idempotency key)', async () => {
-    server = await startRecordingServer((_req, index, res) => {
+    const server = await startServer((_req, index, res) => {
       if (index === 0) sendJson(res, 502, {});
       else sendJson(res, 200, { ok: true });
     });
@@ -127,7 +115,7 @@ describe('http kernel and non-idempotent requests', () => {
   });
 
   it('never retries a PUT marked non-idempotent, nor a PATCH', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 500, {}));
+    const server = await startServer((_req, _index, res) => sendJson(res, 500, {}));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url, retry: { baseDelayMs: 5 } });
 
     await rejectionOf(http.request({ method: 'PUT', url: 'a', json: {}, idempotent: false }));
@@ -137,7 +125,7 @@ describe('http kernel and non-idempotent requests', () => {
   });
 
   it('does not retry a POST that timed out (the platform may have acted)', async () => {
-    server = await startRecordingServer(() => {
+    const server = await startServer(() => {
       // never answers
     });
     const http = createHttpClient({

@@ -1,28 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PlatformApiError, RateLimitError } from '../../src/errors/index';
 import { createHttpClient } from '../../src/http/index';
 import { createRateLimiter } from '../../src/rate-limit/index';
-import { type RecordingServer, sendJson, startRecordingServer } from './recording-server';
+import { recordingServersClosedAfterEach, rejectionOf } from './kernel-harness';
+import { sendJson } from './recording-server';
 
-let server: RecordingServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
+const startServer = recordingServersClosedAfterEach();
 
 describe('http kernel responses', () => {
   it('joins relative URLs to the base URL, appends search params and parses JSON', async () => {
-    server = await startRecordingServer((_req, _index, res) =>
+    const server = await startServer((_req, _index, res) =>
       sendJson(res, 200, { id: '1' }, { 'x-request-id': 'req-9' }),
     );
     const http = createHttpClient({
@@ -44,7 +32,7 @@ describe('http kernel responses', () => {
   });
 
   it('tolerates an empty body and sends form bodies', async () => {
-    server = await startRecordingServer((_req, _index, res) => {
+    const server = await startServer((_req, _index, res) => {
       res.writeHead(204);
       res.end();
     });
@@ -62,7 +50,7 @@ describe('http kernel responses', () => {
   });
 
   it('validates against responseSchema; a mismatch is a non-retryable unexpected_response', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 200, { data: { id: 42 } }));
+    const server = await startServer((_req, _index, res) => sendJson(res, 200, { data: { id: 42 } }));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url });
     const schema = z.object({ data: z.object({ id: z.string() }) });
 
@@ -75,7 +63,7 @@ describe('http kernel responses', () => {
   });
 
   it('returns the schema output type on success', async () => {
-    server = await startRecordingServer((_req, _index, res) =>
+    const server = await startServer((_req, _index, res) =>
       sendJson(res, 200, { data: { id: '7', extra: true } }),
     );
     const http = createHttpClient({ platform: 'test', baseUrl: server.url });
@@ -89,7 +77,7 @@ describe('http kernel responses', () => {
   });
 
   it("maps a platform's error code on an HTTP 200 envelope and retries codes the mapper marks retryable", async () => {
-    server = await startRecordingServer((_req, index, res) => {
+    const server = await startServer((_req, index, res) => {
       if (index === 0) sendJson(res, 200, { code: 40100, message: 'system busy' });
       else if (index === 1) sendJson(res, 200, { code: 40002, message: 'Invalid budget' });
       else sendJson(res, 200, { code: 0, data: {} });
@@ -112,7 +100,7 @@ describe('http kernel responses', () => {
   });
 
   it('lets isTransient turn a platform code into a retryable failure', async () => {
-    server = await startRecordingServer((_req, index, res) => {
+    const server = await startServer((_req, index, res) => {
       if (index === 0) sendJson(res, 400, { error: { code: 2 } });
       else sendJson(res, 200, { ok: true });
     });
@@ -130,7 +118,7 @@ describe('http kernel responses', () => {
 
   it('reports x-rate-limit headers to the rate limiter and pauses the bucket after a 429', async () => {
     const resetEpochSeconds = Math.ceil(Date.now() / 1000) + 60;
-    server = await startRecordingServer((_req, index, res) => {
+    const server = await startServer((_req, index, res) => {
       const headers = {
         'x-rate-limit-limit': '100',
         'x-rate-limit-remaining': index === 0 ? '20' : '0',

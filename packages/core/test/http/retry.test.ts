@@ -1,27 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PlatformApiError, RateLimitError } from '../../src/errors/index';
 import { createHttpClient } from '../../src/http/index';
 import { createRateLimiter } from '../../src/rate-limit/index';
-import { type RecordingServer, sendJson, startRecordingServer } from './recording-server';
+import { recordingServersClosedAfterEach, rejectionOf } from './kernel-harness';
+import { sendJson } from './recording-server';
 
-let server: RecordingServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
+const startServer = recordingServersClosedAfterEach();
 
 describe('http kernel retries', () => {
   it('retries a 429 with Retry-After: 2 once, at least 2 s later, then succeeds', async () => {
-    server = await startRecordingServer((_req, index, res) => {
+    const server = await startServer((_req, index, res) => {
       if (index === 0) sendJson(res, 429, { error: 'slow down' }, { 'retry-after': '2' });
       else sendJson(res, 200, { ok: true });
     });
@@ -37,7 +25,7 @@ describe('http kernel retries', () => {
 
   it('honours a Retry-After given as an HTTP date', async () => {
     const retryAt = new Date(Math.ceil(Date.now() / 1000) * 1000 + 2_000);
-    server = await startRecordingServer((_req, index, res) => {
+    const server = await startServer((_req, index, res) => {
       if (index === 0) sendJson(res, 503, {}, { 'retry-after': retryAt.toUTCString() });
       else sendJson(res, 200, { ok: true });
     });
@@ -51,7 +39,7 @@ describe('http kernel retries', () => {
 
   it('honours an x-rate-limit-reset epoch on a 429', async () => {
     const resetEpochSeconds = Math.ceil(Date.now() / 1000) + 1;
-    server = await startRecordingServer((_req, index, res) => {
+    const server = await startServer((_req, index, res) => {
       if (index === 0) {
         sendJson(
           res,
@@ -74,7 +62,7 @@ describe('http kernel retries', () => {
   });
 
   it("honours Google's retryDelay in error.details", async () => {
-    server = await startRecordingServer((_req, index, res) => {
+    const server = await startServer((_req, index, res) => {
       if (index === 0) {
         sendJson(res, 429, {
           error: {
@@ -94,7 +82,7 @@ describe('http kernel retries', () => {
   });
 
   it('does not retry a 400', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 400, { error: 'bad field' }));
+    const server = await startServer((_req, _index, res) => sendJson(res, 400, { error: 'bad field' }));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url, retry: { baseDelayMs: 1 } });
 
     const error = await rejectionOf(http.request({ url: 'things' }));
@@ -105,7 +93,7 @@ describe('http kernel retries', () => {
   });
 
   it('counts attempts once per layer: an always-503 server sees exactly maxAttempts + 1 requests', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 503, { error: 'down' }));
+    const server = await startServer((_req, _index, res) => sendJson(res, 503, { error: 'down' }));
     const rateLimiter = createRateLimiter({
       rules: [{ platform: 'test', bucket: 'api', limit: 100, intervalMs: 1_000 }],
     });
@@ -126,7 +114,7 @@ describe('http kernel retries', () => {
   });
 
   it('uses 3 retries by default (4 requests in total)', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 500, {}));
+    const server = await startServer((_req, _index, res) => sendJson(res, 500, {}));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url, retry: { baseDelayMs: 5 } });
 
     const error = await rejectionOf(http.request({ url: 'things' }));
@@ -136,9 +124,7 @@ describe('http kernel retries', () => {
   });
 
   it('fails at once with a RateLimitError carrying resetAt when the wait exceeds the total wait budget', async () => {
-    server = await startRecordingServer((_req, _index, res) =>
-      sendJson(res, 429, {}, { 'retry-after': '30' }),
-    );
+    const server = await startServer((_req, _index, res) => sendJson(res, 429, {}, { 'retry-after': '30' }));
     const http = createHttpClient({
       platform: 'test',
       baseUrl: server.url,
@@ -158,9 +144,7 @@ describe('http kernel retries', () => {
   });
 
   it('an AbortSignal stops a pending retry at once', async () => {
-    server = await startRecordingServer((_req, _index, res) =>
-      sendJson(res, 503, {}, { 'retry-after': '10' }),
-    );
+    const server = await startServer((_req, _index, res) => sendJson(res, 503, {}, { 'retry-after': '10' }));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url });
     const controller = new AbortController();
     const reason = new Error('caller gave up');
@@ -176,7 +160,7 @@ describe('http kernel retries', () => {
   });
 
   it('an AbortSignal cancels an attempt in flight', async () => {
-    server = await startRecordingServer(() => {
+    const server = await startServer(() => {
       // never answers
     });
     const http = createHttpClient({ platform: 'test', baseUrl: server.url });
@@ -190,7 +174,7 @@ describe('http kernel retries', () => {
   });
 
   it('retries a timed-out GET and succeeds', async () => {
-    server = await startRecordingServer((_req, index, res) => {
+    const server = await startServer((_req, index, res) => {
       if (index > 0) sendJson(res, 200, { ok: true });
       // the first request is left hanging
     });

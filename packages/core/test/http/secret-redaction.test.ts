@@ -1,14 +1,11 @@
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PlatformApiError } from '../../src/errors/index';
 import { createHttpClient } from '../../src/http/index';
-import { type RecordingServer, sendJson, startRecordingServer } from './recording-server';
+import { recordingServersClosedAfterEach } from './kernel-harness';
+import { sendJson } from './recording-server';
 
-let server: RecordingServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startServer = recordingServersClosedAfterEach();
 
 /** A token with no recognisable shape, so only the kernel's known-secret scrubbing can find it. */
 const TOKEN = 'zq7XK2vP9mLr4TtWnb83';
@@ -27,7 +24,7 @@ function everyRendering(error: unknown): string[] {
 
 describe('http kernel secret redaction', () => {
   it('a token in the URL, a header, the body and the cause never appears in message, toJSON() or util.inspect', async () => {
-    server = await startRecordingServer((request, _index, res) => {
+    const server = await startServer((request, _index, res) => {
       // A careless platform echoes everything it was sent.
       sendJson(res, 400, {
         error: {
@@ -76,7 +73,7 @@ describe('http kernel secret redaction', () => {
   });
 
   it('a token echoed by the default mapper (in the body kept as details) is redacted too', async () => {
-    server = await startRecordingServer((_request, _index, res) =>
+    const server = await startServer((_request, _index, res) =>
       sendJson(res, 500, { trace: `token=${TOKEN}` }),
     );
     const http = createHttpClient({ platform: 'test', baseUrl: server.url, retry: { maxAttempts: 0 } });

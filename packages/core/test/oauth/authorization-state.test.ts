@@ -4,7 +4,7 @@ import { createEventBus } from '../../src/events/index';
 import { createConnectionManager, OAuthStateError } from '../../src/oauth/index';
 import { memoryStore } from '../../src/store/index';
 import { createTokenVault } from '../../src/vault/index';
-import { connect, createEngine, REDIRECT_URI } from './support/engine-fixture';
+import { beginFlow, completeFlow, connect, createEngine, REDIRECT_URI } from './support/engine-fixture';
 import { consent, type OAuthAuthority, startAuthority } from './support/oauth-authority';
 import { googleCase, xCase } from './support/platform-specs';
 
@@ -41,13 +41,7 @@ function engineWithBoth(options: { stateTtlMs?: number } = {}) {
 }
 
 async function begunFlow(engine: ReturnType<typeof engineWithBoth>, redirectUri = REDIRECT_URI) {
-  const { url } = await engine.manager.begin({
-    platform: 'x',
-    storeId: 'shop-1',
-    userId: 'owner-1',
-    redirectUri,
-  });
-  return consent(url);
+  return consent(await beginFlow(engine.manager, 'x', { redirectUri }));
 }
 
 async function stateProblem(promise: Promise<unknown>): Promise<string | undefined> {
@@ -59,14 +53,8 @@ async function stateProblem(promise: Promise<unknown>): Promise<string | undefin
 describe('OAuth state', () => {
   it('is 256 random bits, differs per flow, and the PKCE verifier never appears in the URL', async () => {
     const engine = engineWithBoth();
-    const begin = () =>
-      engine.manager.begin({
-        platform: 'x',
-        storeId: 'shop-1',
-        userId: 'owner-1',
-        redirectUri: REDIRECT_URI,
-      });
-    const [first, second] = [new URL((await begin()).url), new URL((await begin()).url)];
+    const begin = () => beginFlow(engine.manager, 'x');
+    const [first, second] = [new URL(await begin()), new URL(await begin())];
     const state = first.searchParams.get('state') ?? '';
     expect(Buffer.from(state, 'base64url')).toHaveLength(32);
     expect(state).not.toBe(second.searchParams.get('state'));
@@ -92,13 +80,7 @@ describe('OAuth state', () => {
     const engine = engineWithBoth();
     const callback = await begunFlow(engine);
     engine.clock.advance(10 * 60_000 + 1_000);
-    const problem = await stateProblem(
-      engine.manager.complete({
-        platform: 'x',
-        code: callback.get('code') ?? '',
-        state: callback.get('state') ?? '',
-      }),
-    );
+    const problem = await stateProblem(completeFlow(engine.manager, 'x', callback));
     expect(problem).toBe('expired');
   });
 
@@ -106,13 +88,7 @@ describe('OAuth state', () => {
     const engine = engineWithBoth({ stateTtlMs: 200 });
     const callback = await begunFlow(engine);
     await new Promise((resolve) => setTimeout(resolve, 400));
-    const problem = await stateProblem(
-      engine.manager.complete({
-        platform: 'x',
-        code: callback.get('code') ?? '',
-        state: callback.get('state') ?? '',
-      }),
-    );
+    const problem = await stateProblem(completeFlow(engine.manager, 'x', callback));
     expect(problem).toBe('unknown');
   });
 
@@ -131,12 +107,7 @@ describe('OAuth state', () => {
     const engine = engineWithBoth();
     const callback = await begunFlow(engine, `${REDIRECT_URI}/other`);
     const problem = await stateProblem(
-      engine.manager.complete({
-        platform: 'x',
-        code: callback.get('code') ?? '',
-        state: callback.get('state') ?? '',
-        redirectUri: REDIRECT_URI,
-      }),
+      completeFlow(engine.manager, 'x', callback, { redirectUri: REDIRECT_URI }),
     );
     expect(problem).toBe('redirect_mismatch');
   });
@@ -151,10 +122,7 @@ describe('OAuth state', () => {
   it('completes the redirect URI the flow began with when the callback repeats it', async () => {
     const engine = engineWithBoth();
     const callback = await begunFlow(engine, `${REDIRECT_URI}/other`);
-    const connection = await engine.manager.complete({
-      platform: 'x',
-      code: callback.get('code') ?? '',
-      state: callback.get('state') ?? '',
+    const connection = await completeFlow(engine.manager, 'x', callback, {
       redirectUri: `${REDIRECT_URI}/other`,
     });
     expect(connection.status).toBe('connected');
@@ -180,22 +148,13 @@ describe('begin', () => {
 
   it('reports scopes the user did not grant as missing instead of ignoring them', async () => {
     const engine = createEngine([{ id: 'x', oauth: xCase.spec(xAuthority.url) }]);
-    const { url } = await engine.manager.begin({
-      platform: 'x',
-      storeId: 'shop-1',
-      userId: 'owner-1',
-      redirectUri: REDIRECT_URI,
-    });
+    const url = await beginFlow(engine.manager, 'x');
     // The user unticks media.write on the consent screen.
     const narrowed = new URL(url);
     narrowed.searchParams.set('scope', 'tweet.read tweet.write users.read offline.access');
     const callback = await consent(narrowed.toString());
     const connected = engine.events.next('connection.connected');
-    const connection = await engine.manager.complete({
-      platform: 'x',
-      code: callback.get('code') ?? '',
-      state: callback.get('state') ?? '',
-    });
+    const connection = await completeFlow(engine.manager, 'x', callback);
     expect(connection.missingScopes).toEqual(['media.write']);
     expect((await connected).missingScopes).toEqual(['media.write']);
   });
@@ -203,19 +162,9 @@ describe('begin', () => {
   it('reconnects an existing connection in place when begun with its id', async () => {
     const engine = createEngine([{ id: 'x', oauth: xCase.spec(xAuthority.url) }]);
     const first = await connect(engine.manager, 'x');
-    const { url } = await engine.manager.begin({
-      platform: 'x',
-      storeId: 'shop-1',
-      userId: 'owner-1',
-      redirectUri: REDIRECT_URI,
-      connectionId: first.id,
-    });
+    const url = await beginFlow(engine.manager, 'x', { connectionId: first.id });
     const callback = await consent(url);
-    const again = await engine.manager.complete({
-      platform: 'x',
-      code: callback.get('code') ?? '',
-      state: callback.get('state') ?? '',
-    });
+    const again = await completeFlow(engine.manager, 'x', callback);
     expect(again.id).toBe(first.id);
     expect(again.createdAt).toBe(first.createdAt);
     expect((await engine.manager.list('shop-1')).items).toHaveLength(1);

@@ -3,7 +3,7 @@ import { OAuth2Server } from 'oauth2-mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OAuthSpec } from '../../src/contracts/oauth-spec';
 import { OAuthGrantError } from '../../src/oauth/index';
-import { createEngine, REDIRECT_URI } from './support/engine-fixture';
+import { beginFlow, completeFlow, createEngine, REDIRECT_URI } from './support/engine-fixture';
 
 /**
  * The whole authorization-code + PKCE flow against oauth2-mock-server, a third-party OAuth 2.0 server
@@ -62,21 +62,11 @@ async function authorize(url: string): Promise<URLSearchParams> {
 describe('authorization code + PKCE against oauth2-mock-server', () => {
   it('connects end to end, reports the scope the user withheld, refreshes and revokes', async () => {
     const engine = createEngine([{ id: 'google', oauth: spec }]);
-    const { url } = await engine.manager.begin({
-      platform: 'google',
-      storeId: 'shop-e2e',
-      userId: 'owner-e2e',
-      redirectUri: REDIRECT_URI,
-    });
+    const url = await beginFlow(engine.manager, 'google', { storeId: 'shop-e2e', userId: 'owner-e2e' });
     const callback = await authorize(url);
     const connected = engine.events.next('connection.connected');
 
-    const connection = await engine.manager.complete({
-      platform: 'google',
-      code: callback.get('code') ?? '',
-      state: callback.get('state') ?? '',
-      redirectUri: REDIRECT_URI,
-    });
+    const connection = await completeFlow(engine.manager, 'google', callback, { redirectUri: REDIRECT_URI });
 
     expect(connection.status).toBe('connected');
     expect(connection.scopes).toEqual(['openid', 'profile']);
@@ -108,15 +98,9 @@ describe('authorization code + PKCE against oauth2-mock-server', () => {
 
   it('is refused by the server when the code is redeemed with another flow verifier', async () => {
     const engine = createEngine([{ id: 'google', oauth: spec }]);
-    const begin = () =>
-      engine.manager.begin({
-        platform: 'google',
-        storeId: 'shop-e2e',
-        userId: 'owner-e2e',
-        redirectUri: REDIRECT_URI,
-      });
-    const flowA = await authorize((await begin()).url);
-    const flowB = await authorize((await begin()).url);
+    const begin = () => beginFlow(engine.manager, 'google', { storeId: 'shop-e2e', userId: 'owner-e2e' });
+    const flowA = await authorize(await begin());
+    const flowB = await authorize(await begin());
     const error = await engine.manager
       .complete({ platform: 'google', code: flowA.get('code') ?? '', state: flowB.get('state') ?? '' })
       .catch((caught: unknown) => caught);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OAuthSpec } from '../../src/contracts/oauth-spec';
 import { OAuthGrantError } from '../../src/oauth/index';
-import { connect, createEngine, REDIRECT_URI } from './support/engine-fixture';
+import { beginFlow, completeFlow, connect, createEngine } from './support/engine-fixture';
 import { consent, type OAuthAuthority, startAuthority } from './support/oauth-authority';
 import {
   googleCase,
@@ -30,12 +30,7 @@ async function setUp(platformCase: PlatformCase, override: (spec: OAuthSpec) => 
 describe('X as OAuthSpec data: PKCE S256, HTTP Basic client auth, offline.access for a refresh token', () => {
   it('connects, then refreshes with Basic auth once the 2-hour token is due', async () => {
     const { authority, engine } = await setUp(xCase);
-    const { url } = await engine.manager.begin({
-      platform: 'x',
-      storeId: 'shop-1',
-      userId: 'owner-1',
-      redirectUri: REDIRECT_URI,
-    });
+    const url = await beginFlow(engine.manager, 'x');
     const authorize = new URL(url);
     expect(authorize.pathname).toBe('/i/oauth2/authorize');
     expect(authorize.searchParams.get('scope')).toBe(
@@ -45,11 +40,7 @@ describe('X as OAuthSpec data: PKCE S256, HTTP Basic client auth, offline.access
     expect(authorize.searchParams.has('code_verifier')).toBe(false);
 
     const callback = await consent(url);
-    const connection = await engine.manager.complete({
-      platform: 'x',
-      code: callback.get('code') ?? '',
-      state: callback.get('state') ?? '',
-    });
+    const connection = await completeFlow(engine.manager, 'x', callback);
     expect(connection.status).toBe('connected');
     expect(connection.missingScopes).toEqual([]);
 
@@ -81,15 +72,9 @@ describe('X as OAuthSpec data: PKCE S256, HTTP Basic client auth, offline.access
 
   it('is refused when a code is redeemed with another flow verifier (wrong PKCE verifier)', async () => {
     const { engine } = await setUp(xCase);
-    const begin = () =>
-      engine.manager.begin({
-        platform: 'x',
-        storeId: 'shop-1',
-        userId: 'owner-1',
-        redirectUri: REDIRECT_URI,
-      });
-    const flowA = await consent((await begin()).url);
-    const flowB = await consent((await begin()).url);
+    const begin = () => beginFlow(engine.manager, 'x');
+    const flowA = await consent(await begin());
+    const flowB = await consent(await begin());
     const error = await engine.manager
       .complete({ platform: 'x', code: flowA.get('code') ?? '', state: flowB.get('state') ?? '' })
       .catch((caught: unknown) => caught);
@@ -113,20 +98,11 @@ describe('X as OAuthSpec data: PKCE S256, HTTP Basic client auth, offline.access
 describe('TikTok as OAuthSpec data: client_key, comma-separated scopes, body client auth', () => {
   it('connects and refreshes with client_key and client_secret in the body', async () => {
     const { authority, engine } = await setUp(tiktokCase);
-    const { url } = await engine.manager.begin({
-      platform: 'tiktok',
-      storeId: 'shop-1',
-      userId: 'owner-1',
-      redirectUri: REDIRECT_URI,
-    });
+    const url = await beginFlow(engine.manager, 'tiktok');
     expect(new URL(url).searchParams.get('client_key')).toBe('tiktok-client-key');
     expect(new URL(url).searchParams.get('scope')).toBe('user.info.basic,video.upload,video.publish');
     const callback = await consent(url);
-    const connection = await engine.manager.complete({
-      platform: 'tiktok',
-      code: callback.get('code') ?? '',
-      state: callback.get('state') ?? '',
-    });
+    const connection = await completeFlow(engine.manager, 'tiktok', callback);
     expect(connection.scopes).toEqual(['user.info.basic', 'video.upload', 'video.publish']);
     engine.clock.advance(24 * 3_600_000);
     await engine.manager.getAccessToken(connection.id);
@@ -139,16 +115,9 @@ describe('TikTok as OAuthSpec data: client_key, comma-separated scopes, body cli
       [{ id: 'tiktok', oauth: { ...tiktokCase.spec(authority.url), clientIdParam: 'client_id' } }],
       { store: engine.store, key: engine.key },
     );
-    const { url } = await engine.manager.begin({
-      platform: 'tiktok',
-      storeId: 'shop-1',
-      userId: 'owner-1',
-      redirectUri: REDIRECT_URI,
-    });
+    const url = await beginFlow(engine.manager, 'tiktok');
     const callback = await consent(url);
-    const error = await wrong.manager
-      .complete({ platform: 'tiktok', code: callback.get('code') ?? '', state: callback.get('state') ?? '' })
-      .catch((caught: unknown) => caught);
+    const error = await completeFlow(wrong.manager, 'tiktok', callback).catch((caught: unknown) => caught);
     expect(OAuthGrantError.isInstance(error)).toBe(true);
     expect((error as OAuthGrantError).oauthError).toBe('invalid_request');
     expect((error as Error).message).toContain('Missing client_key');
@@ -158,22 +127,13 @@ describe('TikTok as OAuthSpec data: client_key, comma-separated scopes, body cli
 describe('TikTok Ads as OAuthSpec data: app_id, auth_code, JSON body with secret, wrapped response', () => {
   it('connects with a JSON token request, unwraps the envelope and discovers the advertisers', async () => {
     const { authority, engine } = await setUp(tiktokAdsCase);
-    const { url } = await engine.manager.begin({
-      platform: 'tiktok',
-      storeId: 'shop-1',
-      userId: 'owner-1',
-      redirectUri: REDIRECT_URI,
-    });
+    const url = await beginFlow(engine.manager, 'tiktok');
     const authorize = new URL(url);
     expect(authorize.searchParams.get('app_id')).toBe('tiktok-app-id');
     expect(authorize.searchParams.has('response_type')).toBe(false);
     expect(authorize.searchParams.has('code_challenge')).toBe(false);
     const callback = await consent(url);
-    const connection = await engine.manager.complete({
-      platform: 'tiktok',
-      code: callback.get('auth_code') ?? '',
-      state: callback.get('state') ?? '',
-    });
+    const connection = await completeFlow(engine.manager, 'tiktok', callback, { codeParam: 'auth_code' });
     expect(connection.accounts.map((account) => [account.id, account.kind])).toEqual([
       ['7001', 'advertiser'],
       ['7002', 'advertiser'],
@@ -184,12 +144,7 @@ describe('TikTok Ads as OAuthSpec data: app_id, auth_code, JSON body with secret
 
   it('reads a refusal sent as HTTP 200 with a non-zero code as a typed error', async () => {
     const { engine } = await setUp(tiktokAdsCase);
-    const { url } = await engine.manager.begin({
-      platform: 'tiktok',
-      storeId: 'shop-1',
-      userId: 'owner-1',
-      redirectUri: REDIRECT_URI,
-    });
+    const url = await beginFlow(engine.manager, 'tiktok');
     const callback = await consent(url);
     const error = await engine.manager
       .complete({ platform: 'tiktok', code: 'not-a-real-auth-code', state: callback.get('state') ?? '' })
@@ -212,12 +167,7 @@ describe('Google as OAuthSpec data: access_type=offline and prompt=consent', () 
 
   it('is refused at consent when the spec forgets access_type=offline', async () => {
     const { engine } = await setUp(googleCase, (spec) => ({ ...spec, authorizeParams: {} }));
-    const { url } = await engine.manager.begin({
-      platform: 'google',
-      storeId: 'shop-1',
-      userId: 'owner-1',
-      redirectUri: REDIRECT_URI,
-    });
+    const url = await beginFlow(engine.manager, 'google');
     await expect(consent(url)).rejects.toThrow(/access_type must be offline/);
   });
 });

@@ -1,16 +1,13 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors/index';
 import { createHttpClient } from '../../src/http/index';
 import { createRateLimiter } from '../../src/rate-limit/index';
-import { type RecordingServer, sendJson, startRecordingServer } from '../http/recording-server';
+import { recordingServersClosedAfterEach } from '../http/kernel-harness';
+import { sendJson } from '../http/recording-server';
 
-let server: RecordingServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startServer = recordingServersClosedAfterEach();
 
 /** The largest number of timestamps that fall into any window of `windowMs` (sliding, half-open). */
 function maxInAnyWindow(timestamps: number[], windowMs: number): number {
@@ -28,7 +25,7 @@ const key = { platform: 'test', accountId: 'a1', bucket: 'api' };
 
 describe('rate limiter', () => {
   it('a bucket of 10 calls per second never exceeds 10 in any one-second window under 200 queued calls', async () => {
-    server = await startRecordingServer((_req, _index, res) => sendJson(res, 200, { ok: true }));
+    const server = await startServer((_req, _index, res) => sendJson(res, 200, { ok: true }));
     const rateLimiter = createRateLimiter({
       rules: [{ platform: 'test', bucket: 'api', limit: 10, intervalMs: 1_000 }],
     });

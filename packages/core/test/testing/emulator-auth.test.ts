@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Emulator, RunningEmulator } from '../../src/testing/index';
+import { describe, expect, it } from 'vitest';
 import {
   basicClientAuth,
   bearerAuth,
@@ -8,18 +7,9 @@ import {
   fail,
   headerTokenAuth,
 } from '../../src/testing/index';
+import { emulatorsClosedAfterEach } from './emulator-lifecycle';
 
-let running: RunningEmulator | undefined;
-
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
-
-async function start(emulator: Emulator): Promise<string> {
-  running = await emulator.listen();
-  return running.url;
-}
+const listen = emulatorsClosedAfterEach();
 
 describe('emulator auth checks', () => {
   it('lets a known bearer token in and tells the handler who it is', async () => {
@@ -30,7 +20,7 @@ describe('emulator auth checks', () => {
       (req) => ({ json: { token: req.auth?.token, scheme: req.auth?.scheme } }),
       { auth: bearerAuth({ accept: tokens }) },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     tokens.add('issued-later');
     const response = await fetch(`${url}/2/users/me`, { headers: { authorization: 'bearer issued-later' } });
     expect(await response.json()).toEqual({ token: 'issued-later', scheme: 'bearer' });
@@ -45,7 +35,7 @@ describe('emulator auth checks', () => {
         auth: bearerAuth({ accept: ['good'] }),
       },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     for (const headers of [{}, { authorization: 'Bearer bad' }] as Array<Record<string, string>>) {
       const response = await fetch(`${url}/2/users/me`, { headers });
       expect(response.status).toBe(401);
@@ -70,7 +60,7 @@ describe('emulator auth checks', () => {
       (req) => ({ json: { id: '1', via: req.auth?.scheme } }),
       { auth: bearerAuth({ accept: (token) => token.startsWith('EAA'), queryParameter: 'access_token' }) },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     expect(await (await fetch(`${url}/v25.0/me?access_token=EAAgood`)).json()).toEqual({
       id: '1',
       via: 'query',
@@ -90,7 +80,7 @@ describe('emulator auth checks', () => {
       (req) => ({ json: { code: 0, message: 'OK', request_id: req.id, data: { token: req.auth?.token } } }),
       { auth: headerTokenAuth({ header: 'Access-Token', accept: ['adv-token'] }) },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const ok = await fetch(`${url}/open_api/v1.3/advertiser/info/`, {
       headers: { 'Access-Token': 'adv-token' },
     });
@@ -111,7 +101,7 @@ describe('emulator auth checks', () => {
       () => ({ json: {} }),
       { auth: bearerAuth({ accept: [] }) },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const response = await fetch(`${url}/v2/post/publish/status/fetch/`, {
       method: 'POST',
       headers: { authorization: 'Bearer x' },
@@ -129,7 +119,7 @@ describe('emulator auth checks', () => {
       (req) => ({ json: { client: req.auth?.clientId } }),
       { auth: basicClientAuth({ clients: { 'client 1': 's3cr:et' } }), envelope: 'oauth' },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const basic = (id: string, secret: string) =>
       `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
     const ok = await fetch(`${url}/2/oauth2/token`, {
@@ -162,7 +152,7 @@ describe('emulator auth checks', () => {
         }),
       },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const ok = await fetch(`${url}/v2/oauth/token/`, {
       method: 'POST',
       body: new URLSearchParams({ client_key: 'ck', client_secret: 'cs' }),
@@ -186,7 +176,7 @@ describe('emulator auth checks', () => {
         envelope: 'oauth',
       },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const response = await fetch(`${url}/2/oauth2/revoke`, {
       method: 'POST',
       body: new URLSearchParams({ client_id: 'c', client_secret: 's', token: 't' }),
@@ -198,7 +188,7 @@ describe('emulator auth checks', () => {
     const emulator = createEmulator({ platform: 'oauth', envelope: 'oauth' }).route('POST', '/token', () =>
       fail('invalidRequest', { code: 'invalid_grant', message: 'The authorization code has expired.' }),
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const response = await fetch(`${url}/token`, { method: 'POST' });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({

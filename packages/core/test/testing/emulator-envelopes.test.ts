@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { ErrorEnvelopeName, RunningEmulator } from '../../src/testing/index';
+import type { ErrorEnvelopeName } from '../../src/testing/index';
 import { createEmulator, errorEnvelopes, tiktokMarketingEnvelope } from '../../src/testing/index';
+import { emulatorsClosedAfterEach } from './emulator-lifecycle';
 
-let running: RunningEmulator | undefined;
-
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
+const listen = emulatorsClosedAfterEach();
 
 const PostBody = z.object({ text: z.string().max(5), board_id: z.string().regex(/^\d+$/) });
 
@@ -22,7 +18,7 @@ async function rejectInvalidBody(envelope: ErrorEnvelopeName) {
       body: PostBody,
     },
   );
-  running = await emulator.listen();
+  const running = await listen(emulator);
   const response = await fetch(`${running.url}/things`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -130,7 +126,7 @@ describe('validation errors in each platform envelope', () => {
       (req) => ({ json: { part: req.query.part } }),
       { query: z.object({ part: z.enum(['snippet', 'statistics']) }) },
     );
-    running = await emulator.listen();
+    const running = await listen(emulator);
     const bad = await fetch(`${running.url}/youtube/v3/videos?part=nope`);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.details[0].fieldViolations[0].field).toBe('part');
@@ -146,7 +142,7 @@ describe('validation errors in each platform envelope', () => {
       () => ({ json: {} }),
       { envelope: 'oauth', body: z.object({ grant_type: z.string() }) },
     );
-    running = await emulator.listen();
+    const running = await listen(emulator);
     const response = await fetch(`${running.url}/v5/oauth/token`, {
       method: 'POST',
       body: new URLSearchParams(),

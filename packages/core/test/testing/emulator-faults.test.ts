@@ -1,13 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Emulator, RunningEmulator } from '../../src/testing/index';
+import { describe, expect, it } from 'vitest';
+import type { Emulator } from '../../src/testing/index';
 import { bearerAuth, createEmulator } from '../../src/testing/index';
+import { emulatorsClosedAfterEach } from './emulator-lifecycle';
 
-let running: RunningEmulator | undefined;
-
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
+const listen = emulatorsClosedAfterEach();
 
 const CLOCK = Date.parse('2026-11-26T12:00:00Z');
 
@@ -19,7 +15,7 @@ async function startCounter(envelope: Parameters<typeof createEmulator>[0]['enve
       return { status: 201, json: { id: String(created) } };
     })
     .route('GET', '/posts/:id', (req) => ({ json: { id: req.params.id } }));
-  running = await emulator.listen();
+  const running = await listen(emulator);
   return { emulator, url: running.url, created: () => created };
 }
 
@@ -87,8 +83,7 @@ describe('emulator scripted faults', () => {
       const limited = await fetch(`${url}/posts`, { method: 'POST' });
       expect(limited.status).toBe(429);
       expect(limited.headers.get('retry-after')).toBe('9');
-      await running?.close();
-      running = undefined;
+      await emulator.close();
     }
   });
 
@@ -174,7 +169,7 @@ describe('emulator scripted faults', () => {
         auth: bearerAuth({ accept: ['t'] }),
       },
     );
-    running = await emulator.listen();
+    const running = await listen(emulator);
     emulator.faults.enqueue({ kind: 'serverError' });
     expect((await fetch(`${running.url}/me`)).status).toBe(500);
     expect((await fetch(`${running.url}/me`)).status).toBe(401);

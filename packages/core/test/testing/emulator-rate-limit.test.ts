@@ -1,13 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/testing/index';
+import { describe, expect, it } from 'vitest';
 import { bearerAuth, createEmulator } from '../../src/testing/index';
+import { emulatorsClosedAfterEach } from './emulator-lifecycle';
 
-let running: RunningEmulator | undefined;
-
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
+const listen = emulatorsClosedAfterEach();
 
 describe('emulator rate limits', () => {
   it('answers the request after the limit with X 429 and x-rate-limit headers, counted per token and route', async () => {
@@ -20,9 +15,9 @@ describe('emulator rate limits', () => {
       .route('GET', '/2/tweets', () => ({ json: { data: [] } }), {
         auth: bearerAuth({ accept: ['alice', 'bob'] }),
       });
-    running = await emulator.listen();
+    const running = await listen(emulator);
     const post = (token: string) =>
-      fetch(`${running?.url}/2/tweets`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      fetch(`${running.url}/2/tweets`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
 
     const remaining: Array<string | null> = [];
     for (let call = 0; call < 3; call += 1) {
@@ -56,7 +51,7 @@ describe('emulator rate limits', () => {
         json: { id: req.params.id },
       }),
     );
-    running = await emulator.listen();
+    const running = await listen(emulator);
     emulator.rateLimits.add({ limit: 1, windowMs: 60_000, match: { method: 'GET', path: '/v5/pins/:id' } });
     expect((await fetch(`${running.url}/v5/pins/1`)).status).toBe(200);
     const limited = await fetch(`${running.url}/v5/pins/2`);
@@ -76,7 +71,7 @@ describe('emulator rate limits', () => {
       }),
       { rateLimit: { limit: 4, windowMs: 3_600_000 } },
     );
-    running = await emulator.listen();
+    const running = await listen(emulator);
     await fetch(`${running.url}/v25.0/me`);
     const second = await fetch(`${running.url}/v25.0/me`);
     expect(JSON.parse(second.headers.get('x-app-usage') ?? '{}')).toMatchObject({ call_count: 50 });

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Emulator, FormRecord, RunningEmulator, UploadedFile } from '../../src/testing/index';
+import type { FormRecord, UploadedFile } from '../../src/testing/index';
 import {
   bearerAuth,
   createEmulator,
@@ -10,27 +10,17 @@ import {
   queryList,
   redirectFetch,
 } from '../../src/testing/index';
+import { emulatorsClosedAfterEach } from './emulator-lifecycle';
 
-let running: RunningEmulator | undefined;
-
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
-
-async function start(emulator: Emulator): Promise<string> {
-  running = await emulator.listen();
-  return running.url;
-}
+const listen = emulatorsClosedAfterEach();
 
 describe('emulator routing', () => {
   it('listens on 127.0.0.1 on a free port and stops on close', async () => {
     const emulator = createEmulator({ platform: 'acme', envelope: 'x' });
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(emulator.url).toBe(url);
     await emulator.close();
-    running = undefined;
     await expect(fetch(`${url}/anything`)).rejects.toThrow();
     expect(() => emulator.url).toThrow(/not listening/);
   });
@@ -41,7 +31,7 @@ describe('emulator routing', () => {
       .route('DELETE', '/2/tweets/:id', (req) => ({ json: { data: { deleted: req.params.id } } }))
       .route('GET', '/act_:accountId/campaigns', (req) => ({ json: { account: req.params.accountId } }))
       .route('GET', '/files/*', (req) => ({ json: { rest: req.params['*'] } }));
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
 
     expect(await (await fetch(`${url}/2/tweets/123`)).json()).toEqual({ data: { id: '123', via: 'get' } });
     expect(await (await fetch(`${url}/2/tweets/a%20b`, { method: 'DELETE' })).json()).toEqual({
@@ -55,7 +45,7 @@ describe('emulator routing', () => {
     const emulator = createEmulator({ platform: 'x', envelope: 'x' })
       .route('GET', '/2/users/:id', () => ({ json: { matched: 'param' } }))
       .route('GET', '/2/users/me', () => ({ json: { matched: 'static' } }));
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     expect(await (await fetch(`${url}/2/users/me`)).json()).toEqual({ matched: 'static' });
     expect(await (await fetch(`${url}/2/users/42`)).json()).toEqual({ matched: 'param' });
   });
@@ -64,7 +54,7 @@ describe('emulator routing', () => {
     const emulator = createEmulator({ platform: 'x', envelope: 'x' }).route('GET', '/2/tweets', () => ({
       json: {},
     }));
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     for (const [method, path] of [
       ['GET', '/nope'],
       ['POST', '/2/tweets'],
@@ -80,7 +70,7 @@ describe('emulator routing', () => {
 
   it('answers an unknown Graph API path the way Graph does: HTTP 400, code 2500, JSON', async () => {
     const emulator = createEmulator({ platform: 'meta', envelope: 'meta' });
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const response = await fetch(`${url}/v25.0/me/nonsense`);
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatchObject({ code: 2500, type: 'OAuthException' });
@@ -96,7 +86,7 @@ describe('emulator routing', () => {
         return json({ id: '1' }, 200, { 'x-extra': 'yes' });
       },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const missing = await fetch(`${url}/v5/pins/2`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ code: 50, message: 'Pin not found.' });
@@ -109,7 +99,7 @@ describe('emulator routing', () => {
     const emulator = createEmulator({ platform: 'x', envelope: 'x' }).route('POST', '/2/tweets', (req) => ({
       json: { path: req.path, q: req.query.q, body: req.body },
     }));
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const viaEmulator = redirectFetch({ to: url, hosts: ['api.x.com'] });
     const response = await viaEmulator('https://api.x.com/2/tweets?q=1', {
       method: 'POST',
@@ -127,7 +117,7 @@ describe('emulator routing', () => {
       (req) => ({ status: 201, json: { data: { id: '1', text: req.body.text.toUpperCase() } } }),
       { body: z.object({ text: z.string() }) },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const response = await fetch(`${url}/2/tweets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -141,7 +131,7 @@ describe('emulator routing', () => {
     const emulator = createEmulator({ platform: 'x', envelope: 'x' }).route('POST', '/2/tweets', () => ({
       json: {},
     }));
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const response = await fetch(`${url}/2/tweets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -161,7 +151,7 @@ describe('emulator routing', () => {
         return { json: { ok: true } };
       },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     await fetch(`${url}/token`, {
       method: 'POST',
       body: new URLSearchParams([
@@ -183,7 +173,7 @@ describe('emulator routing', () => {
         return { json: { data: { id: 'm1' } } };
       },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const form = new FormData();
     form.append('media_category', 'tweet_image');
     form.append('media', new Blob([new Uint8Array([0, 1, 2, 255])], { type: 'image/png' }), 'pic.png');
@@ -206,7 +196,7 @@ describe('emulator routing', () => {
         json: {},
       }),
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const response = await fetch(`${url}/up`, {
       method: 'POST',
       headers: { 'content-type': 'multipart/form-data; boundary=XyZ' },
@@ -226,7 +216,7 @@ describe('emulator routing', () => {
         return { status: 204 };
       },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const payload = '{ "b": 1,   "a": 2 }';
     const response = await fetch(`${url}/webhook`, {
       method: 'POST',
@@ -244,7 +234,7 @@ describe('emulator routing', () => {
       (req) => ({ json: { ids: req.query.ids, fields: req.query['tweet.fields'] } }),
       { query: z.object({ ids: queryList(), 'tweet.fields': z.string().optional() }) },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const repeated = await (await fetch(`${url}/2/tweets?ids=1&ids=2&tweet.fields=public_metrics`)).json();
     const commas = await (await fetch(`${url}/2/tweets?ids=1,2`)).json();
     expect(repeated).toEqual({ ids: ['1', '2'], fields: 'public_metrics' });
@@ -255,7 +245,7 @@ describe('emulator routing', () => {
     const emulator = createEmulator({ platform: 'google', envelope: 'google' }).route('GET', '/boom', () => {
       throw new Error('bug in the emulator');
     });
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     const response = await fetch(`${url}/boom`);
     expect(response.status).toBe(500);
     expect(await response.json()).toMatchObject({ error: { code: 500, status: 'INTERNAL' } });
@@ -272,7 +262,7 @@ describe('emulator request log', () => {
       () => ({ status: 201, json: { data: {} } }),
       { auth: bearerAuth({ accept: ['tok-1'] }) },
     );
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     await fetch(`${url}/2/tweets/9/replies?x=1&x=2`, {
       method: 'POST',
       headers: { authorization: 'Bearer tok-1', 'content-type': 'application/json', 'x-custom': 'yes' },
@@ -297,7 +287,7 @@ describe('emulator request log', () => {
     const emulator = createEmulator({ platform: 'oauth', envelope: 'oauth' }).route('POST', '/token', () => ({
       json: {},
     }));
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     await fetch(`${url}/token?access_token=query-secret`, {
       method: 'POST',
       headers: { authorization: 'Basic c2VjcmV0LWNsaWVudA==', 'access-token': 'tt-secret' },
@@ -322,7 +312,7 @@ describe('emulator request log', () => {
     const emulator = createEmulator({ platform: 'x', envelope: 'x' }).route('GET', '/a', () => ({
       json: {},
     }));
-    const url = await start(emulator);
+    const { url } = await listen(emulator);
     emulator.faults.enqueue({ kind: 'serverError', times: 3 });
     await fetch(`${url}/a`);
     emulator.reset();

@@ -1,36 +1,32 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createXEmulator, type XEmulator, type XEmulatorOptions } from '../../src/testing/index';
+import { describe, expect, it } from 'vitest';
+import type { XEmulator } from '../../src/testing/index';
+import { xEmulatorUserPerTest } from './emulator-lifecycle';
 
-let emulator: XEmulator | undefined;
-let bearer = '';
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: XEmulatorOptions = {}, scopes?: string[]): Promise<XEmulator> {
-  emulator = createXEmulator(options);
-  await emulator.listen();
-  bearer = `Bearer ${emulator.issueTokens(scopes === undefined ? {} : { scopes }).access_token}`;
-  return emulator;
-}
+const user = xEmulatorUserPerTest();
+const start = user.start;
 
 function postJson(running: XEmulator, path: string, body?: unknown) {
   return fetch(`${running.url}${path}`, {
     method: 'POST',
-    headers: { authorization: bearer, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: user.bearer,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
 
 function postForm(running: XEmulator, path: string, form: FormData) {
-  return fetch(`${running.url}${path}`, { method: 'POST', headers: { authorization: bearer }, body: form });
+  return fetch(`${running.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: user.bearer },
+    body: form,
+  });
 }
 
 async function status(running: XEmulator, id: string) {
   const response = await fetch(`${running.url}/2/media/upload?command=STATUS&media_id=${id}`, {
-    headers: { authorization: bearer },
+    headers: { authorization: user.bearer },
   });
   return ((await response.json()) as { data: { processing_info: Record<string, unknown> } }).data
     .processing_info;

@@ -1,28 +1,13 @@
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  clickConsent,
-  createXEmulator,
-  type XEmulator,
-  type XEmulatorOptions,
-} from '../../src/testing/index';
+import { describe, expect, it } from 'vitest';
+import { clickConsent, type XEmulator } from '../../src/testing/index';
+import { xEmulatorsClosedAfterEach } from './emulator-lifecycle';
 
 const REDIRECT = 'http://127.0.0.1:3000/callback/x';
 const VERIFIER = 'verifier-'.padEnd(64, 'v');
 const BASIC = `Basic ${Buffer.from('growthhub-x-client:growthhub-x-secret').toString('base64')}`;
 
-let emulator: XEmulator | undefined;
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: XEmulatorOptions = {}): Promise<XEmulator> {
-  emulator = createXEmulator(options);
-  await emulator.listen();
-  return emulator;
-}
+const start = xEmulatorsClosedAfterEach();
 
 function authorizeUrl(running: XEmulator, overrides: Record<string, string> = {}): string {
   const params = new URLSearchParams({

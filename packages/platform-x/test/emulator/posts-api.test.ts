@@ -1,31 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createXEmulator, type XEmulator, type XEmulatorOptions } from '../../src/testing/index';
+import { describe, expect, it } from 'vitest';
+import type { XEmulator } from '../../src/testing/index';
+import { bearerFor, xEmulatorUserPerTest } from './emulator-lifecycle';
 
-let emulator: XEmulator | undefined;
-let bearer = '';
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: XEmulatorOptions = {}, scopes?: string[]): Promise<XEmulator> {
-  emulator = createXEmulator(options);
-  await emulator.listen();
-  bearer = `Bearer ${emulator.issueTokens(scopes === undefined ? {} : { scopes }).access_token}`;
-  return emulator;
-}
+const user = xEmulatorUserPerTest();
+const start = user.start;
 
 function createPost(running: XEmulator, body: unknown) {
   return fetch(`${running.url}/2/tweets`, {
     method: 'POST',
-    headers: { authorization: bearer, 'content-type': 'application/json' },
+    headers: { authorization: user.bearer, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
 }
 
 function get(running: XEmulator, path: string) {
-  return fetch(`${running.url}${path}`, { headers: { authorization: bearer } });
+  return fetch(`${running.url}${path}`, { headers: { authorization: user.bearer } });
 }
 
 describe('the emulated POST /2/tweets', () => {
@@ -93,11 +82,11 @@ describe('the emulated POST /2/tweets', () => {
     const running = await start();
     const form = await fetch(`${running.url}/2/tweets`, {
       method: 'POST',
-      headers: { authorization: bearer },
+      headers: { authorization: user.bearer },
       body: new URLSearchParams({ text: 'hi' }),
     });
     expect(form.status).toBe(400);
-    bearer = `Bearer ${running.issueTokens({ scopes: ['tweet.read', 'users.read'] }).access_token}`;
+    user.bearer = bearerFor(running, ['tweet.read', 'users.read']);
     expect((await createPost(running, { text: 'hi' })).status).toBe(403);
     const anonymous = await fetch(`${running.url}/2/tweets`, {
       method: 'POST',
@@ -249,7 +238,7 @@ describe('the emulated post lookups', () => {
     expect(refused.status).toBe(403);
     const deleted = await fetch(`${running.url}/2/tweets/${id}`, {
       method: 'DELETE',
-      headers: { authorization: bearer },
+      headers: { authorization: user.bearer },
     });
     expect(await deleted.json()).toEqual({ data: { deleted: true } });
   });

@@ -13,10 +13,10 @@ export type SessionCheck = (fixture: ConformanceFixture) => Promise<void>;
 
 /** `validate` reports a caption one unit over the channel's limit as an error naming the `caption` field. */
 export const rejectsOverLongCaption: SessionCheck = async (fixture) => {
-  const { publisher, context } = await socialPublisher(fixture);
-  const sample = buildConformancePost(fixture.adapter, context, fixture.session.post);
+  const { publisher, samplePost } = await socialPublisher(fixture);
+  const sample = samplePost();
   const limit = fixture.adapter.capabilities.social?.[sample.channel]?.caption.maxLength ?? 0;
-  const post = buildConformancePost(fixture.adapter, context, fixture.session.post, {
+  const post = samplePost({
     caption: 'a'.repeat(limit + 1),
     uniqueCaption: false,
   });
@@ -34,8 +34,8 @@ export const rejectsOverLongCaption: SessionCheck = async (fixture) => {
 
 /** The harness's sample post validates cleanly, and publishing it over real HTTP yields a platform id. */
 export const publishesAPost: SessionCheck = async (fixture) => {
-  const { publisher, context } = await socialPublisher(fixture);
-  const post = buildConformancePost(fixture.adapter, context, fixture.session.post);
+  const { publisher, samplePost } = await socialPublisher(fixture);
+  const post = samplePost();
   const blocking = (await publisher.validate(post)).filter((issue) => issue.severity === 'error');
   expect(blocking, 'the harness post must pass validate()').toEqual([]);
   const before = fixture.session.emulator.requests.length;
@@ -48,9 +48,9 @@ export const publishesAPost: SessionCheck = async (fixture) => {
 
 /** `findPublished` finds a published post by its idempotency key and content hash, and nothing for an unpublished one. */
 export const findsThePublishedPost: SessionCheck = async (fixture) => {
-  const { publisher, context } = await socialPublisher(fixture);
+  const { publisher, samplePost } = await socialPublisher(fixture);
   const since = new Date(Date.now() - 60_000).toISOString();
-  const post = buildConformancePost(fixture.adapter, context, fixture.session.post);
+  const post = samplePost();
   const published = await publishAndSettle(publisher, post);
   const found = await publisher.findPublished(reconcileQuery(post, since));
   const match = found.find((ref) => ref.platformPostId === published.platformPostId);
@@ -58,7 +58,7 @@ export const findsThePublishedPost: SessionCheck = async (fixture) => {
   expect(['idempotencyKey', 'contentHash'], 'findPublished() must say what matched').toContain(
     match?.matchedBy,
   );
-  const neverPublished = buildConformancePost(fixture.adapter, context, fixture.session.post);
+  const neverPublished = samplePost();
   expect(
     await publisher.findPublished(reconcileQuery(neverPublished, since)),
     'findPublished() must return nothing for a post that was never published',
@@ -67,11 +67,7 @@ export const findsThePublishedPost: SessionCheck = async (fixture) => {
 
 /** `getPostMetrics` returns schema-valid counts for a published post. */
 export const readsPostMetrics: SessionCheck = async (fixture) => {
-  const { publisher, context } = await socialPublisher(fixture);
-  const published = await publishAndSettle(
-    publisher,
-    buildConformancePost(fixture.adapter, context, fixture.session.post),
-  );
+  const { publisher, published } = await publishSample(fixture);
   const metrics = await publisher.getPostMetrics([published.platformPostId]);
   const entry = metrics.find((m) => m.platformPostId === published.platformPostId);
   expect(entry, 'getPostMetrics() must return an entry for the published post').toBeDefined();
@@ -95,11 +91,7 @@ export const readsPostMetrics: SessionCheck = async (fixture) => {
 
 /** A 429 that lasts longer than the kernel will wait surfaces as a `RateLimitError`. */
 export const surfacesExhaustedRateLimit: SessionCheck = async (fixture) => {
-  const { publisher, context } = await socialPublisher(fixture);
-  const published = await publishAndSettle(
-    publisher,
-    buildConformancePost(fixture.adapter, context, fixture.session.post),
-  );
+  const { publisher, published } = await publishSample(fixture);
   fixture.session.emulator.faults.enqueue({ kind: 'rateLimit', retryAfterSeconds: 3600, times: 10 });
   const error = await rejectionOf(publisher.getPostMetrics([published.platformPostId]));
   fixture.session.emulator.faults.clear();
@@ -112,11 +104,7 @@ export const surfacesExhaustedRateLimit: SessionCheck = async (fixture) => {
 
 /** One short 429 is either retried no sooner than the platform asked, or surfaces as a `RateLimitError`. */
 export const retriesOrSurfacesOneRateLimit: SessionCheck = async (fixture) => {
-  const { publisher, context } = await socialPublisher(fixture);
-  const published = await publishAndSettle(
-    publisher,
-    buildConformancePost(fixture.adapter, context, fixture.session.post),
-  );
+  const { publisher, published } = await publishSample(fixture);
   const before = fixture.session.emulator.requests.length;
   fixture.session.emulator.faults.enqueue({ kind: 'rateLimit', retryAfterSeconds: 1 });
   const started = Date.now();
@@ -140,8 +128,8 @@ export const retriesOrSurfacesOneRateLimit: SessionCheck = async (fixture) => {
 /** A token the emulator rejects surfaces as an `AuthError`, after the platform itself said so. */
 export const surfacesRejectedToken: SessionCheck = async (fixture) => {
   const rejected = `conformance-rejected-${randomUUID()}`;
-  const { publisher, context } = await socialPublisher(fixture, rejected);
-  const post = buildConformancePost(fixture.adapter, context, fixture.session.post);
+  const { publisher, samplePost } = await socialPublisher(fixture, rejected);
+  const post = samplePost();
   const error = await rejectionOf(publisher.publish(post, { idempotencyKey: post.idempotencyKey }));
   expect(
     AuthError.isInstance(error),
@@ -160,17 +148,17 @@ export const keepsSecretsOutOfErrors: SessionCheck = async (fixture) => {
   const secrets = [...fixture.session.secrets, rejected];
   const errors: Array<[string, unknown]> = [];
   {
-    const { publisher, context } = await socialPublisher(fixture, rejected);
-    const post = buildConformancePost(fixture.adapter, context, fixture.session.post);
+    const { publisher, samplePost } = await socialPublisher(fixture, rejected);
+    const post = samplePost();
     errors.push([
       'the 401 error',
       await rejectionOf(publisher.publish(post, { idempotencyKey: post.idempotencyKey })),
     ]);
   }
-  const { publisher, context } = await socialPublisher(fixture);
+  const { publisher, samplePost } = await socialPublisher(fixture);
   for (const kind of ['serverError', 'rateLimit'] as const) {
     fixture.session.emulator.faults.enqueue({ kind, times: 10, retryAfterSeconds: 3600 });
-    const post = buildConformancePost(fixture.adapter, context, fixture.session.post);
+    const post = samplePost();
     errors.push([
       `the ${kind} error`,
       await rejectionOf(publisher.publish(post, { idempotencyKey: post.idempotencyKey })),
@@ -199,12 +187,23 @@ export async function publishAndSettle(
   return result as PublishedResult;
 }
 
+/** The adapter's publisher on a harness context, and a builder of fresh harness posts for it. */
 async function socialPublisher(fixture: ConformanceFixture, accessToken?: string) {
   const social = fixture.adapter.social;
   if (social === undefined)
     throw new Error(`${fixture.adapter.id} has no social(); this check does not apply.`);
   const context = await fixture.session.context(accessToken === undefined ? undefined : { accessToken });
-  return { publisher: social.call(fixture.adapter, context), context };
+  return {
+    publisher: social.call(fixture.adapter, context),
+    samplePost: (overrides?: Parameters<typeof buildConformancePost>[3]) =>
+      buildConformancePost(fixture.adapter, context, fixture.session.post, overrides),
+  };
+}
+
+/** Publishes a fresh harness post and waits until it is published. */
+async function publishSample(fixture: ConformanceFixture) {
+  const { publisher, samplePost } = await socialPublisher(fixture);
+  return { publisher, published: await publishAndSettle(publisher, samplePost()) };
 }
 
 function reconcileQuery(post: SocialPost, since: string) {

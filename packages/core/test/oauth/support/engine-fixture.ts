@@ -4,7 +4,11 @@ import type { Store } from '../../../src/contracts/store';
 import { createEventBus, type GrowthEventBus } from '../../../src/events/index';
 import type { Connection } from '../../../src/model/connection';
 import type { PlatformId } from '../../../src/model/platform';
-import { type ConnectionManager, createConnectionManager } from '../../../src/oauth/index';
+import {
+  type BeginConnectionInput,
+  type ConnectionManager,
+  createConnectionManager,
+} from '../../../src/oauth/index';
 import { memoryStore } from '../../../src/store/index';
 import { createTokenVault, type TokenVault } from '../../../src/vault/index';
 import { consent } from './oauth-authority';
@@ -56,18 +60,45 @@ export async function connect(
   platform: PlatformId,
   options: { storeId?: string; scopes?: string[]; codeParam?: string } = {},
 ): Promise<Connection> {
-  const { url } = await manager.begin({
-    platform,
+  const url = await beginFlow(manager, platform, {
     storeId: options.storeId ?? 'shop-1',
-    userId: 'owner-1',
-    redirectUri: REDIRECT_URI,
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
   });
   const callback = await consent(url);
+  return completeFlow(manager, platform, callback, { codeParam: options.codeParam ?? 'code' });
+}
+
+/**
+ * Begins a flow as the test shop's owner (`shop-1`, `owner-1`, {@link REDIRECT_URI}) unless `input` says
+ * otherwise, and returns the platform's authorize URL.
+ */
+export async function beginFlow(
+  manager: ConnectionManager,
+  platform: PlatformId,
+  input: Partial<Omit<BeginConnectionInput, 'platform'>> = {},
+): Promise<string> {
+  const { url } = await manager.begin({
+    platform,
+    storeId: 'shop-1',
+    userId: 'owner-1',
+    redirectUri: REDIRECT_URI,
+    ...input,
+  });
+  return url;
+}
+
+/** Completes a flow with the code (`codeParam`, default `code`) and state the consent redirect carried. */
+export function completeFlow(
+  manager: ConnectionManager,
+  platform: PlatformId,
+  callback: URLSearchParams,
+  options: { codeParam?: string; redirectUri?: string } = {},
+): Promise<Connection> {
   return manager.complete({
     platform,
     code: callback.get(options.codeParam ?? 'code') ?? '',
     state: callback.get('state') ?? '',
+    ...(options.redirectUri === undefined ? {} : { redirectUri: options.redirectUri }),
   });
 }
 

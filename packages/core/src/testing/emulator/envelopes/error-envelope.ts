@@ -52,9 +52,12 @@ export interface ErrorEnvelope {
   rateLimitHeaders(usage: RateLimitWindow, context: EnvelopeContext): Record<string, string>;
 }
 
-/** The status for a failure: its own override, else the envelope's status for the kind. */
-export function statusFor(envelope: Pick<ErrorEnvelope, 'statuses'>, failure: EmulatorFailure): number {
-  return failure.status ?? envelope.statuses[failure.kind];
+/** The status for a failure: its own override, else the status of its kind's row in an envelope's table. */
+export function statusFor(
+  table: Readonly<Record<FailureKind, { readonly status: number }>>,
+  failure: EmulatorFailure,
+): number {
+  return failure.status ?? table[failure.kind].status;
 }
 
 /** The status table of a per-kind table whose rows carry a `status`. */

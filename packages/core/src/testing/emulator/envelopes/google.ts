@@ -65,8 +65,6 @@ const GOOGLE_ERRORS: Readonly<Record<FailureKind, GoogleErrorRow>> = {
   },
 };
 
-const GOOGLE_STATUSES = statusesOf(GOOGLE_ERRORS);
-
 /** Settings for {@link createGoogleEnvelope}. */
 export interface GoogleEnvelopeOptions {
   /**
@@ -85,11 +83,11 @@ export function createGoogleEnvelope(options: GoogleEnvelopeOptions = {}): Error
   const adsVersion = options.adsApiVersion;
   return {
     name: adsVersion === undefined ? 'google' : 'googleAds',
-    statuses: GOOGLE_STATUSES,
+    statuses: statusesOf(GOOGLE_ERRORS),
     createRequestId: () => randomHex(11).slice(0, 22),
     render(failure, context) {
       const row = GOOGLE_ERRORS[failure.kind];
-      const status = statusFor({ statuses: GOOGLE_STATUSES }, failure);
+      const status = statusFor(GOOGLE_ERRORS, failure);
       const message = failure.message ?? describeIssues(failure.issues) ?? row.message;
       const details =
         adsVersion === undefined

@@ -85,10 +85,9 @@ export interface MetaEnvelopeOptions {
 export function createMetaEnvelope(options: MetaEnvelopeOptions = {}): ErrorEnvelope {
   const useCaseId = options.businessUseCaseId ?? '1';
   const useCaseType = options.businessUseCaseType ?? 'pages';
-  const statuses = statusesOf(META_ERRORS);
   return {
     name: 'meta',
-    statuses,
+    statuses: statusesOf(META_ERRORS),
     requestIdHeader: 'x-fb-trace-id',
     createRequestId: () => Buffer.from(randomHex(8), 'hex').toString('base64url'),
     render(failure, context) {
@@ -100,7 +99,7 @@ export function createMetaEnvelope(options: MetaEnvelopeOptions = {}): ErrorEnve
         headers['www-authenticate'] = `OAuth "Facebook Platform" "invalid_token" "${detail}"`;
       }
       return {
-        status: statusFor({ statuses }, failure),
+        status: statusFor(META_ERRORS, failure),
         headers,
         body: {
           error: {

@@ -32,8 +32,6 @@ const OAUTH_ERRORS: Readonly<Record<FailureKind, { status: number; error: string
   },
 };
 
-const OAUTH_STATUSES = statusesOf(OAUTH_ERRORS);
-
 /**
  * A generic OAuth 2.0 token endpoint (RFC 6749 §5.2): `{ error, error_description }`, 400 for
  * request errors, 401 with `WWW-Authenticate: Basic` for failed client authentication, and
@@ -47,7 +45,7 @@ const OAUTH_STATUSES = statusesOf(OAUTH_ERRORS);
  */
 export const oauthEnvelope: ErrorEnvelope = {
   name: 'oauth',
-  statuses: OAUTH_STATUSES,
+  statuses: statusesOf(OAUTH_ERRORS),
   createRequestId: () => randomHex(8),
   render(failure) {
     const row = OAUTH_ERRORS[failure.kind];
@@ -58,7 +56,7 @@ export const oauthEnvelope: ErrorEnvelope = {
     };
     if (failure.kind === 'unauthorized') headers['www-authenticate'] = 'Basic realm="oauth"';
     return {
-      status: statusFor({ statuses: OAUTH_STATUSES }, failure),
+      status: statusFor(OAUTH_ERRORS, failure),
       headers,
       body: {
         error: typeof failure.code === 'string' ? failure.code : row.error,

@@ -22,21 +22,19 @@ const PINTEREST_ERRORS: Readonly<Record<FailureKind, { status: number; code: num
   unavailable: { status: 503, code: 503, message: 'Service unavailable.' },
 };
 
-const PINTEREST_STATUSES = statusesOf(PINTEREST_ERRORS);
-
 /**
  * Pinterest API v5: `{ code: number, message }`; the request id is in `x-pinterest-rid`. Pinterest's
  * rate-limit header names are not documented, so a 429 carries only `Retry-After`.
  */
 export const pinterestEnvelope: ErrorEnvelope = {
   name: 'pinterest',
-  statuses: PINTEREST_STATUSES,
+  statuses: statusesOf(PINTEREST_ERRORS),
   requestIdHeader: 'x-pinterest-rid',
   createRequestId: () => randomHex(8),
   render(failure) {
     const row = PINTEREST_ERRORS[failure.kind];
     return {
-      status: statusFor({ statuses: PINTEREST_STATUSES }, failure),
+      status: statusFor(PINTEREST_ERRORS, failure),
       headers: { ...failure.headers },
       body: {
         code: typeof failure.code === 'number' ? failure.code : row.code,

@@ -29,8 +29,6 @@ const TIKTOK_ERRORS: Readonly<Record<FailureKind, { status: number; code: string
   unavailable: { status: 503, code: 'internal_error', message: 'Service temporarily unavailable.' },
 };
 
-const TIKTOK_STATUSES = statusesOf(TIKTOK_ERRORS);
-
 /**
  * TikTok v2 open API: `{ data: {}, error: { code, message, log_id } }` with real HTTP statuses
  * (`access_token_invalid` 401, `invalid_params` 400, `rate_limit_exceeded` 429, `internal_error`
@@ -38,13 +36,13 @@ const TIKTOK_STATUSES = statusesOf(TIKTOK_ERRORS);
  */
 export const tiktokEnvelope: ErrorEnvelope = {
   name: 'tiktok',
-  statuses: TIKTOK_STATUSES,
+  statuses: statusesOf(TIKTOK_ERRORS),
   requestIdHeader: 'x-tt-logid',
   createRequestId: tiktokLogId,
   render(failure, context) {
     const row = TIKTOK_ERRORS[failure.kind];
     return {
-      status: statusFor({ statuses: TIKTOK_STATUSES }, failure),
+      status: statusFor(TIKTOK_ERRORS, failure),
       headers: { ...failure.headers },
       body: {
         data: {},
@@ -76,8 +74,6 @@ const MARKETING_ERRORS: Readonly<Record<FailureKind, { status: number; code: num
   unavailable: { status: 200, code: 50002, message: 'Service temporarily unavailable.' },
 };
 
-const MARKETING_STATUSES = statusesOf(MARKETING_ERRORS);
-
 /**
  * TikTok Marketing API (`business-api.tiktok.com/open_api/v1.3`): HTTP **200** with
  * `{ code, message, request_id, data: {} }`, where a non-zero `code` is the error (`40002` bad
@@ -85,12 +81,12 @@ const MARKETING_STATUSES = statusesOf(MARKETING_ERRORS);
  */
 export const tiktokMarketingEnvelope: ErrorEnvelope = {
   name: 'tiktokMarketing',
-  statuses: MARKETING_STATUSES,
+  statuses: statusesOf(MARKETING_ERRORS),
   createRequestId: tiktokLogId,
   render(failure, context) {
     const row = MARKETING_ERRORS[failure.kind];
     return {
-      status: statusFor({ statuses: MARKETING_STATUSES }, failure),
+      status: statusFor(MARKETING_ERRORS, failure),
       headers: { ...failure.headers },
       body: {
         code: typeof failure.code === 'number' ? failure.code : row.code,

@@ -40,8 +40,6 @@ const X_PROBLEMS: Readonly<
   },
 };
 
-const X_STATUSES = statusesOf(X_PROBLEMS);
-
 /**
  * X API v2: `application/problem+json` bodies `{ type, title, detail, status }`; an invalid request
  * is `{ errors: [{ message, parameters }], title, detail, type }`. Rate-limit headers are
@@ -50,12 +48,12 @@ const X_STATUSES = statusesOf(X_PROBLEMS);
  */
 export const xEnvelope: ErrorEnvelope = {
   name: 'x',
-  statuses: X_STATUSES,
+  statuses: statusesOf(X_PROBLEMS),
   requestIdHeader: 'x-transaction-id',
   createRequestId: () => randomHex(8),
   render(failure) {
     const problem = X_PROBLEMS[failure.kind];
-    const status = statusFor({ statuses: X_STATUSES }, failure);
+    const status = statusFor(X_PROBLEMS, failure);
     const headers = { 'content-type': 'application/problem+json', ...failure.headers };
     if (failure.kind === 'invalidRequest') {
       const issues = failure.issues ?? [];
