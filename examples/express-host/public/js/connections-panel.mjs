@@ -1,5 +1,5 @@
 // The Connections card: each connected account with its health, and a Connect button per platform.
-import { element } from './elements.js';
+import { element } from './elements.mjs';
 
 const HEALTH_LABELS = { healthy: 'Healthy', attention: 'Needs attention', broken: 'Reconnect needed' };
 
@@ -18,7 +18,11 @@ export function renderConnections(list, actions, connections, platforms, handler
       const already = connections.some((connection) => connection.platform === platform.id);
       return element(
         'button',
-        { type: 'button', class: already ? 'secondary' : 'primary', onclick: () => handlers.connect(platform.id) },
+        {
+          type: 'button',
+          class: already ? 'secondary' : 'primary',
+          onclick: () => handlers.connect(platform.id),
+        },
         already ? `Connect another ${platform.displayName} account` : `Connect ${platform.displayName}`,
       );
     }),
@@ -31,7 +35,9 @@ function connectionItem(connection, platforms, handlers) {
   const details = [
     `Status: ${connection.status}`,
     connection.expiresAt ? `token valid until ${new Date(connection.expiresAt).toLocaleString()}` : null,
-    connection.missingScopes.length > 0 ? `missing permissions: ${connection.missingScopes.join(', ')}` : null,
+    connection.missingScopes.length > 0
+      ? `missing permissions: ${connection.missingScopes.join(', ')}`
+      : null,
   ].filter(Boolean);
   return element(
     'li',
@@ -46,7 +52,11 @@ function connectionItem(connection, platforms, handlers) {
         element('strong', {}, accounts),
         element('div', { class: 'muted' }, `${platformName ?? connection.platform} · ${details.join(' · ')}`),
         connection.lastError
-          ? element('div', { class: 'error-text' }, `Last error (${connection.lastError.code}): ${connection.lastError.message}`)
+          ? element(
+              'div',
+              { class: 'error-text' },
+              `Last error (${connection.lastError.code}): ${connection.lastError.message}`,
+            )
           : null,
       ),
       element('span', { class: `chip health-${connection.health}` }, HEALTH_LABELS[connection.health]),
@@ -54,7 +64,11 @@ function connectionItem(connection, platforms, handlers) {
     element(
       'div',
       { class: 'connection-actions' },
-      element('button', { type: 'button', class: 'link', onclick: () => handlers.check(connection) }, 'Check now'),
+      element(
+        'button',
+        { type: 'button', class: 'link', onclick: () => handlers.check(connection) },
+        'Check now',
+      ),
       element(
         'button',
         { type: 'button', class: 'link danger', onclick: () => handlers.disconnect(connection) },

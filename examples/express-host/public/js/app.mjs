@@ -1,11 +1,11 @@
 // The dashboard: signs in, then keeps four cards in step with the API — connections, planning,
 // the week calendar with post details, and analytics. No framework: a few modules and the DOM.
-import { renderAnalytics } from './analytics-chart.js';
-import { api } from './api.js';
-import { renderConnections } from './connections-panel.js';
-import { postDialog } from './post-dialog.js';
-import { localDateKey, mondayOf } from './store-time.js';
-import { renderWeek, weekTitle } from './week-calendar.js';
+import { renderAnalytics } from './analytics-chart.mjs';
+import { api } from './api.mjs';
+import { renderConnections } from './connections-panel.mjs';
+import { postDialog } from './post-dialog.mjs';
+import { localDateKey, mondayOf } from './store-time.mjs';
+import { renderWeek, weekTitle } from './week-calendar.mjs';
 
 const byId = (id) => document.getElementById(id);
 const state = { session: undefined, weekStart: undefined, weekPosts: [] };
@@ -21,7 +21,10 @@ const dialog = postDialog(byId('post-dialog'), {
       await api('POST', '/api/analytics/sync').catch(() => undefined);
       await loadAnalytics();
     }
-    return afterChange(post.id, result.status === 'published' ? 'Post published.' : `Post is ${result.status}.`);
+    return afterChange(
+      post.id,
+      result.status === 'published' ? 'Post published.' : `Post is ${result.status}.`,
+    );
   },
   cancel: async (post) => {
     await api('POST', `/api/posts/${post.id}/cancel`);
@@ -80,7 +83,8 @@ async function showDashboard() {
   byId('time-zone').textContent = session.timeZone;
   const params = new URLSearchParams(location.search);
   if (params.has('connected')) announce(`Connected ${params.get('connected')}.`);
-  if (params.has('connect_error')) announce(`Connecting failed (${params.get('connect_error')}). Try again.`, 'error');
+  if (params.has('connect_error'))
+    announce(`Connecting failed (${params.get('connect_error')}). Try again.`, 'error');
   if (params.size > 0) history.replaceState(null, '', location.pathname);
   state.weekStart = mondayOf(localDateKey(Date.now(), session.timeZone));
   await Promise.all([loadConnections(), loadWeek(), loadAnalytics()]);
@@ -95,11 +99,15 @@ async function loadConnections() {
     },
     check: async (connection) => {
       const result = await api('POST', `/api/connections/${connection.id}/check`);
-      announce(result.problem ? `Check failed: ${result.problem.detail}` : 'The connection works.', result.problem ? 'error' : 'info');
+      announce(
+        result.problem ? `Check failed: ${result.problem.detail}` : 'The connection works.',
+        result.problem ? 'error' : 'info',
+      );
       await loadConnections();
     },
     disconnect: async (connection) => {
-      if (!confirm('Disconnect this account? Scheduled posts on it will fail until you connect again.')) return;
+      if (!confirm('Disconnect this account? Scheduled posts on it will fail until you connect again.'))
+        return;
       await api('DELETE', `/api/connections/${connection.id}`);
       announce('Disconnected.');
       await loadConnections();
@@ -112,7 +120,10 @@ async function loadWeek() {
   // Fetch a day either side: the store's days do not start at midnight UTC.
   const from = new Date(Date.parse(`${weekStart}T00:00:00Z`) - 86_400_000).toISOString();
   const to = new Date(Date.parse(`${weekStart}T00:00:00Z`) + 8 * 86_400_000).toISOString();
-  const { items } = await api('GET', `/api/posts?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  const { items } = await api(
+    'GET',
+    `/api/posts?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+  );
   state.weekPosts = items;
   byId('week-title').textContent = weekTitle(weekStart);
   renderWeek(byId('week-grid'), {
@@ -164,7 +175,9 @@ byId('plan-form').addEventListener('submit', async (event) => {
     });
     const first = plan.posts[0]?.scheduledAt;
     if (first) state.weekStart = mondayOf(localDateKey(first, state.session.timeZone));
-    announce(`Planned ${plan.posts.length} posts in ${plan.llmCalls} model calls. Review and approve them below.`);
+    announce(
+      `Planned ${plan.posts.length} posts in ${plan.llmCalls} model calls. Review and approve them below.`,
+    );
     await loadWeek();
   } catch (error) {
     announce(error.message, 'error');

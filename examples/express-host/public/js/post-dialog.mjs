@@ -1,7 +1,7 @@
 // The post details dialog: the post as it will go out, its schedule, the actions its status allows,
 // and its publish attempt history. A native <dialog>, so focus and Escape behave as users expect.
-import { CHANNEL_NAMES, element, statusChip } from './elements.js';
-import { dateTimeLabel } from './store-time.js';
+import { CHANNEL_NAMES, element, statusChip } from './elements.mjs';
+import { dateTimeLabel } from './store-time.mjs';
 
 /**
  * Binds the dialog. `actions`: `{ approve(post), publish(post), cancel(post) }`, each resolving to the
@@ -22,7 +22,11 @@ export function postDialog(dialog, actions) {
         'header',
         { class: 'dialog-head' },
         element('h2', { id: 'post-dialog-title' }, `${channel} post `, statusChip(post.status)),
-        element('button', { type: 'button', class: 'icon', 'aria-label': 'Close', onclick: () => dialog.close() }, '×'),
+        element(
+          'button',
+          { type: 'button', class: 'icon', 'aria-label': 'Close', onclick: () => dialog.close() },
+          '×',
+        ),
       ),
       image ? element('img', { class: 'post-image', src: image.url, alt: image.altText ?? '' }) : null,
       element('p', { class: 'caption' }, post.caption),
@@ -42,7 +46,9 @@ export function postDialog(dialog, actions) {
     const post = current;
     const buttonsNow = dialog.querySelectorAll('.dialog-actions button');
     for (const button of buttonsNow) button.disabled = true;
-    dialog.querySelector('.dialog-actions')?.append(element('span', { class: 'busy', role: 'status' }, busyText));
+    dialog
+      .querySelector('.dialog-actions')
+      ?.append(element('span', { class: 'busy', role: 'status' }, busyText));
     try {
       render(await action(post));
     } catch (error) {
@@ -52,7 +58,11 @@ export function postDialog(dialog, actions) {
 
   const buttons = (post) => [
     post.status === 'draft'
-      ? element('button', { type: 'button', class: 'primary', onclick: () => run(actions.approve, 'Approving…') }, 'Approve')
+      ? element(
+          'button',
+          { type: 'button', class: 'primary', onclick: () => run(actions.approve, 'Approving…') },
+          'Approve',
+        )
       : null,
     post.status === 'scheduled' || post.status === 'failed'
       ? element(
@@ -62,10 +72,18 @@ export function postDialog(dialog, actions) {
         )
       : null,
     ['draft', 'scheduled', 'failed'].includes(post.status)
-      ? element('button', { type: 'button', class: 'secondary', onclick: () => run(actions.cancel, 'Cancelling…') }, 'Cancel post')
+      ? element(
+          'button',
+          { type: 'button', class: 'secondary', onclick: () => run(actions.cancel, 'Cancelling…') },
+          'Cancel post',
+        )
       : null,
     post.url
-      ? element('a', { class: 'button secondary', href: post.url, target: '_blank', rel: 'noopener' }, `View on ${CHANNEL_NAMES[post.channel] ?? post.channel}`)
+      ? element(
+          'a',
+          { class: 'button secondary', href: post.url, target: '_blank', rel: 'noopener' },
+          `View on ${CHANNEL_NAMES[post.channel] ?? post.channel}`,
+        )
       : null,
   ];
 
@@ -86,7 +104,9 @@ export function postDialog(dialog, actions) {
 function facts(post, timeZone) {
   const rows = [
     ['Scheduled for', post.scheduledAt ? dateTimeLabel(post.scheduledAt, timeZone) : 'not scheduled'],
-    post.approvedAt ? ['Approved', `${dateTimeLabel(post.approvedAt, timeZone)} by ${post.approvedBy ?? 'someone'}`] : null,
+    post.approvedAt
+      ? ['Approved', `${dateTimeLabel(post.approvedAt, timeZone)} by ${post.approvedBy ?? 'someone'}`]
+      : null,
     post.publishedAt ? ['Published', dateTimeLabel(post.publishedAt, timeZone)] : null,
     ['Format', post.kind],
   ].filter(Boolean);
@@ -101,7 +121,11 @@ function attemptTable(post, timeZone) {
     element(
       'thead',
       {},
-      element('tr', {}, ['#', 'Started', 'Outcome', 'Details'].map((title) => element('th', { scope: 'col' }, title))),
+      element(
+        'tr',
+        {},
+        ['#', 'Started', 'Outcome', 'Details'].map((title) => element('th', { scope: 'col' }, title)),
+      ),
     ),
     element(
       'tbody',

@@ -1,7 +1,7 @@
 // The calendar card: one week as seven columns in the store's time zone, each post a button that
 // opens its details. Status is shown by colour and by word, so it never depends on colour alone.
-import { CHANNEL_NAMES, element, statusChip } from './elements.js';
-import { addDays, dayLabel, localDateKey, timeLabel } from './store-time.js';
+import { CHANNEL_NAMES, element, statusChip } from './elements.mjs';
+import { addDays, dayLabel, localDateKey, timeLabel } from './store-time.mjs';
 
 /**
  * Draws the week starting on `weekStart` (a Monday, `YYYY-MM-DD`) into `grid`.
@@ -62,7 +62,11 @@ function postCard(post, timeZone, onOpen) {
       'span',
       { class: 'post-card-head' },
       element('span', { class: 'post-time' }, time),
-      element('span', { class: `channel channel-${post.channel}` }, CHANNEL_NAMES[post.channel] ?? post.channel),
+      element(
+        'span',
+        { class: `channel channel-${post.channel}` },
+        CHANNEL_NAMES[post.channel] ?? post.channel,
+      ),
       statusChip(post.status),
     ),
     image ? element('img', { class: 'post-thumb', src: image.url, alt: '', loading: 'lazy' }) : null,

@@ -1,7 +1,7 @@
 // The analytics card: headline numbers and an inline SVG bar chart of impressions per published
 // post, with the same numbers as a table for screen readers and for copying.
-import { element, svgElement } from './elements.js';
-import { timeLabel } from './store-time.js';
+import { element, svgElement } from './elements.mjs';
+import { timeLabel } from './store-time.mjs';
 
 const WIDTH = 960;
 const HEIGHT = 240;
@@ -26,10 +26,16 @@ export function renderAnalytics(container, analytics, timeZone) {
     element(
       'dl',
       { class: 'tiles' },
-      tiles.map(([label, value]) => element('div', { class: 'tile' }, element('dt', {}, label), element('dd', {}, value))),
+      tiles.map(([label, value]) =>
+        element('div', { class: 'tile' }, element('dt', {}, label), element('dd', {}, value)),
+      ),
     ),
     posts.length === 0
-      ? element('p', { class: 'empty' }, 'No published post in this period yet. Publish one, then refresh the metrics.')
+      ? element(
+          'p',
+          { class: 'empty' },
+          'No published post in this period yet. Publish one, then refresh the metrics.',
+        )
       : element(
           'figure',
           { class: 'chart' },
@@ -53,8 +59,18 @@ function barChart(posts, timeZone) {
   const grid = [0, 1, 2, 3, 4].map((index) => {
     const value = step * index;
     return [
-      svgElement('line', { x1: PADDING.left, x2: WIDTH - PADDING.right, y1: y(value), y2: y(value), class: 'grid' }),
-      svgElement('text', { x: PADDING.left - 6, y: y(value) + 4, class: 'axis', 'text-anchor': 'end' }, String(value)),
+      svgElement('line', {
+        x1: PADDING.left,
+        x2: WIDTH - PADDING.right,
+        y1: y(value),
+        y2: y(value),
+        class: 'grid',
+      }),
+      svgElement(
+        'text',
+        { x: PADDING.left - 6, y: y(value) + 4, class: 'axis', 'text-anchor': 'end' },
+        String(value),
+      ),
     ];
   });
   const bars = posts.map((post, index) => {
@@ -66,13 +82,25 @@ function barChart(posts, timeZone) {
       {},
       svgElement('title', {}, `${post.excerpt} — ${value} impressions, ${post.engagement} engagements`),
       svgElement('rect', { x, y: y(value), width: barWidth, height: y(0) - y(value), rx: 3, class: 'bar' }),
-      svgElement('text', { x: x + barWidth / 2, y: y(value) - 6, class: 'value', 'text-anchor': 'middle' }, String(post.engagement)),
-      svgElement('text', { x: x + barWidth / 2, y: HEIGHT - PADDING.bottom + 16, class: 'axis', 'text-anchor': 'middle' }, label),
+      svgElement(
+        'text',
+        { x: x + barWidth / 2, y: y(value) - 6, class: 'value', 'text-anchor': 'middle' },
+        String(post.engagement),
+      ),
+      svgElement(
+        'text',
+        { x: x + barWidth / 2, y: HEIGHT - PADDING.bottom + 16, class: 'axis', 'text-anchor': 'middle' },
+        label,
+      ),
     );
   });
   return svgElement(
     'svg',
-    { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': 'Bar chart of impressions per published post' },
+    {
+      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      role: 'img',
+      'aria-label': 'Bar chart of impressions per published post',
+    },
     ...grid.flat(),
     ...bars,
   );
@@ -89,7 +117,13 @@ function dataTable(posts, timeZone) {
       element(
         'thead',
         {},
-        element('tr', {}, ['Published', 'Post', 'Impressions', 'Engagement'].map((title) => element('th', { scope: 'col' }, title))),
+        element(
+          'tr',
+          {},
+          ['Published', 'Post', 'Impressions', 'Engagement'].map((title) =>
+            element('th', { scope: 'col' }, title),
+          ),
+        ),
       ),
       element(
         'tbody',
@@ -99,7 +133,13 @@ function dataTable(posts, timeZone) {
             'tr',
             {},
             element('td', {}, post.publishedAt ? timeLabel(post.publishedAt, timeZone) : '—'),
-            element('td', {}, post.url ? element('a', { href: post.url, target: '_blank', rel: 'noopener' }, post.excerpt) : post.excerpt),
+            element(
+              'td',
+              {},
+              post.url
+                ? element('a', { href: post.url, target: '_blank', rel: 'noopener' }, post.excerpt)
+                : post.excerpt,
+            ),
             element('td', {}, String(post.metrics?.impressions ?? 0)),
             element('td', {}, String(post.engagement)),
           ),
