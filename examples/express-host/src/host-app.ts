@@ -11,7 +11,7 @@ import {
   templateModel,
 } from '@growthhub/agents';
 import type { LanguageModel, Logger, PlatformAdapter } from '@growthhub/core';
-import { fileStore, silentLogger } from '@growthhub/core';
+import { fileStore, redactingLogger, silentLogger } from '@growthhub/core';
 import { x } from '@growthhub/platform-x';
 import type { XEmulator } from '@growthhub/platform-x/testing';
 import { callbackUrl, type HostContext } from './host-context';
@@ -62,7 +62,6 @@ export interface HostAppOptions {
 export async function startHostApp(input: HostSettingsInput, options: HostAppOptions = {}): Promise<HostApp> {
   const settings = parseHostSettings(input);
   const mode = hostMode(settings);
-  const logger = options.logger ?? silentLogger;
 
   // Listen first: the redirect URI and media URLs depend on the port actually taken.
   const server = createServer();
@@ -79,6 +78,9 @@ export async function startHostApp(input: HostSettingsInput, options: HostAppOpt
     mode,
     catalogData.stores.map((store) => store.id),
   );
+  const knownSecrets = knownSecretsOf(secrets, settings);
+  // The host's own log lines go through the same redaction as the engine's, with its secrets named.
+  const logger = redactingLogger(options.logger ?? silentLogger, knownSecrets);
 
   const store = fileStore(join(settings.dataDir, 'growthhub.data'));
   const xCallback = callbackUrl(publicUrl, 'x');
@@ -127,7 +129,7 @@ export async function startHostApp(input: HostSettingsInput, options: HostAppOpt
     mode,
     publicUrl,
     logger,
-    knownSecrets: knownSecretsOf(secrets, settings),
+    knownSecrets,
   };
   const images = new Map(DEMO_IMAGES.map((demo) => [`${demo.id}.png`, renderProductImage(demo)]));
   server.on(

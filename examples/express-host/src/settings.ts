@@ -67,7 +67,7 @@ export function parseHostSettings(input: HostSettingsInput): HostSettings {
     throw new ConfigError({
       setting,
       reason: issue?.message ?? 'is invalid',
-      fix: `correct ${setting} (see ENVIRONMENT in examples/express-host/README.md)`,
+      fix: `correct ${setting} (see the Environment table in examples/express-host/README.md)`,
     });
   }
   return parsed.data;
