@@ -25,6 +25,9 @@ export function xOAuthSpec(config: ResolvedXConfig): OAuthSpec {
     clientAuth: 'basic',
     pkce: true,
     revokeToken: 'refresh_token',
+    // X refuses a revoked or unknown refresh token with `invalid_request` ("Value passed for the token
+    // was invalid."), not RFC 6749's `invalid_grant`: only a reconnect fixes it.
+    refreshRejectedCodes: ['invalid_request'],
     hooks: { discoverAccounts: (context) => discoverXAccount(config, context) },
   };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AdapterContext, Connection, ConnectionManager } from '@growthhub/core';
 import {
   AuthError,
+  type ConnectionExpiredEvent,
   createConnectionManager,
   createEventBus,
   createHttpClient,
@@ -166,5 +167,24 @@ describe('connecting an X account', () => {
     const tweets = host.emulator.requests.slice(mark).filter((request) => request.path === '/2/tweets');
     expect(tweets.length).toBeLessThanOrEqual(2);
     expect(host.emulator.posts()).toHaveLength(0);
+  });
+
+  it('moves the connection to expired, with a reconnect URL, when X refuses the revoked refresh token', async () => {
+    const host = await hostWith({ clientSecret: 'growthhub-x-secret' });
+    const connection = await connect(host.connections, host.emulator);
+    const expired: ConnectionExpiredEvent[] = [];
+    host.events.on('connection.expired', (event) => expired.push(event));
+    host.emulator.revokeAppAccess();
+    const publisher = host.adapter.social(contextFor(host.adapter, host.connections, connection));
+
+    const error = await publisher
+      .publish(buildPost(connection.accounts[0]?.id ?? ''), { idempotencyKey: 'revoked-refresh' })
+      .catch((thrown) => thrown);
+
+    expect(AuthError.isInstance(error) && error.needsReconnect).toBe(true);
+    expect((await host.connections.get(connection.id))?.status).toBe('expired');
+    expect(expired).toHaveLength(1);
+    expect(expired[0]?.reason).toBe('invalid_request');
+    expect(new URL(expired[0]?.reconnectUrl ?? '').pathname).toBe('/i/oauth2/authorize');
   });
 });

@@ -1,11 +1,11 @@
 import type { PlatformRuleIssue, SocialPost, SocialPublisher, StoreProfile } from '@growthhub/core';
-import { normalizeHashtags, SocialPostSchema } from '@growthhub/core';
+import { normalizeHashtags, postContentHash, SocialPostSchema } from '@growthhub/core';
 import type { AngledIdea, CalendarWriter, RewriteItem } from './calendar-writer';
 import { shortenToFit } from './caption-fitting';
 import { channelBrief } from './channel-fit';
 import type { ContentIdea } from './content-mix';
 import { checkPosts, onlyTextIssues } from './post-checks';
-import { newId, newIdempotencyKey, postContentHash } from './post-content';
+import { newId, newIdempotencyKey } from './post-content';
 import type { PublishingTarget } from './publishing-targets';
 import type { BrandBrief, ChannelBrief } from './writing-tasks';
 

@@ -23,7 +23,7 @@ export {
   SEED_CONTENT_MIX,
 } from './content-mix';
 export type { PlatformDirectory } from './platform-directory';
-export { newIdempotencyKey, postContentHash } from './post-content';
+export { newIdempotencyKey } from './post-content';
 export { classifyPublishFailure, type PublishFailure } from './publish-failure';
 export { CHANNEL_ACCOUNT_KINDS, type PublishingTarget } from './publishing-targets';
 export { assignSlots, earliestSlot, type SlotRequest, type SlotRules } from './slot-scheduler';

@@ -1,25 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { SocialPost } from '@growthhub/core';
-
-/**
- * A post's content hash: SHA-256 (hex) of channel, account, caption, hashtags and media URLs, the
- * recipe adapters recompute in `findPublished` to recognise a post made before a crash.
- */
-export function postContentHash(
-  post: Pick<SocialPost, 'channel' | 'accountId' | 'caption' | 'hashtags' | 'media'>,
-): string {
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        post.channel,
-        post.accountId,
-        post.caption,
-        post.hashtags,
-        post.media.map((m) => m.url),
-      ]),
-    )
-    .digest('hex');
-}
+import { randomUUID } from 'node:crypto';
 
 /** A fresh idempotency key for a post: set once at creation, never changed. */
 export function newIdempotencyKey(): string {

@@ -1,7 +1,12 @@
 import type { PlatformRuleIssue, SocialPost } from '@growthhub/core';
-import { canTransitionPost, normalizeHashtags, SocialPostSchema, ValidationError } from '@growthhub/core';
+import {
+  canTransitionPost,
+  normalizeHashtags,
+  postContentHash,
+  SocialPostSchema,
+  ValidationError,
+} from '@growthhub/core';
 import { accountKey } from './post-checks';
-import { postContentHash } from './post-content';
 import { schedulePublishing, unschedulePublishing } from './publish-scheduling';
 import { assignSlots, earliestSlot } from './slot-scheduler';
 import { listAll, type SocialContext } from './social-context';

@@ -84,6 +84,12 @@ export const OAuthSpecDataSchema = z.strictObject({
     .default(5 * 60_000),
   /** Which token `revoke()` sends: the refresh token (revokes the whole grant) or the access token. */
   revokeToken: z.enum(['refresh_token', 'access_token']).default('refresh_token'),
+  /**
+   * OAuth error codes that, answering a refresh, mean the grant is gone (the connection becomes
+   * `expired` and needs a reconnect) on top of RFC 6749's `invalid_grant`. X answers a revoked or
+   * unknown refresh token with `invalid_request`, which elsewhere means a malformed request.
+   */
+  refreshRejectedCodes: z.array(z.string().min(1)).default([]),
 });
 
 /** The data part of an {@link OAuthSpec} after defaults are applied. */

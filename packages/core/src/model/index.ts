@@ -13,6 +13,7 @@ export * from './metrics';
 export * from './money';
 export * from './optimization-log';
 export * from './platform';
+export * from './post-content-hash';
 export * from './publish-attempt';
 export * from './social-post';
 export * from './store-profile';

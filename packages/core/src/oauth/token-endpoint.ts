@@ -56,7 +56,10 @@ export class TokenEndpoint {
     const answer = hooks.normalizeTokenResponse
       ? hooks.normalizeTokenResponse({ grant, status: response.status, headers: response.headers, body })
       : readStandardTokenResponse(response.status, body);
-    if ('error' in answer) throw this.#refusal(answer, response.status, secrets, context.connectionId);
+    if ('error' in answer) {
+      const grantGone = grant === 'refresh_token' && spec.refreshRejectedCodes.includes(answer.error);
+      throw this.#refusal(answer, response.status, secrets, context.connectionId, grantGone);
+    }
     if (typeof answer.accessToken !== 'string' || answer.accessToken === '') {
       throw new PlatformApiError({
         platform: this.#platform.id,
@@ -134,6 +137,7 @@ export class TokenEndpoint {
     status: number,
     secrets: Array<string | undefined>,
     connectionId?: string,
+    grantGone = false,
   ): Error {
     const description =
       answer.errorDescription === undefined
@@ -152,7 +156,7 @@ export class TokenEndpoint {
       platform: this.#platform.id,
       ...(connectionId === undefined ? {} : { connectionId }),
       oauthError: answer.error,
-      kind: REAUTHORIZE.has(answer.error) ? 'reauthorize' : 'misconfigured',
+      kind: grantGone || REAUTHORIZE.has(answer.error) ? 'reauthorize' : 'misconfigured',
       status,
       ...(description === undefined ? {} : { description }),
     });

@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AdapterContext, PlatformAdapter } from '../../contracts/index';
 import type { PostKind, SocialChannel, SocialPost } from '../../model/index';
-import { SocialPostSchema } from '../../model/index';
+import { postContentHash, SocialPostSchema } from '../../model/index';
 import type { ConformancePostTemplate } from './harness';
 
 /**
@@ -44,42 +44,12 @@ export function buildConformancePost(
     ...(template?.boardId === undefined ? {} : { boardId: template.boardId }),
     scheduledAt: now,
     idempotencyKey: `conformance-${randomUUID()}`,
-    contentHash: conformanceContentHash({
-      channel,
-      accountId,
-      caption,
-      hashtags,
-      mediaUrls: media.map((m) => m.url),
-    }),
+    contentHash: postContentHash({ channel, accountId, caption, hashtags, media }),
     attempts: [],
     createdAt: now,
     updatedAt: now,
   };
   return SocialPostSchema.parse(draft);
-}
-
-/**
- * The suite's content hash: SHA-256 (hex) of channel, account, caption, hashtags and media URLs.
- * Adapters reconcile by recomputing from `FindPublishedQuery.post`, so the exact recipe is the suite's.
- */
-export function conformanceContentHash(content: {
-  channel: SocialChannel;
-  accountId: string;
-  caption: string;
-  hashtags: readonly string[];
-  mediaUrls: readonly string[];
-}): string {
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        content.channel,
-        content.accountId,
-        content.caption,
-        content.hashtags,
-        content.mediaUrls,
-      ]),
-    )
-    .digest('hex');
 }
 
 function firstChannel(adapter: PlatformAdapter): SocialChannel {

@@ -1,5 +1,4 @@
 export type { AdapterCheck } from './adapter-checks';
-export { conformanceContentHash } from './conformance-post';
 export type {
   ConformanceFixture,
   ConformancePostTemplate,
