@@ -80,6 +80,7 @@ async function showDashboard() {
   byId('store-name').textContent = session.storeName;
   byId('mode-badge').textContent = session.mode === 'sandbox' ? 'Sandbox' : 'Live';
   byId('mode-badge').className = `badge mode-${session.mode}`;
+  byId('mode-badge').hidden = false;
   byId('time-zone').textContent = session.timeZone;
   const params = new URLSearchParams(location.search);
   if (params.has('connected')) announce(`Connected ${params.get('connected')}.`);
@@ -217,5 +218,10 @@ byId('sync-metrics').addEventListener('click', async () => {
 setInterval(() => {
   if (state.session && !document.hidden && !dialog.post) loadWeek().catch(() => undefined);
 }, 30_000);
+
+// A sign-in link opened in a tab that already shows the dashboard only changes the fragment.
+window.addEventListener('hashchange', () => {
+  if (location.hash.includes('key=')) start().catch((error) => announce(error.message, 'error'));
+});
 
 start().catch((error) => announce(error.message, 'error'));
