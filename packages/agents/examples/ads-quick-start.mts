@@ -31,19 +31,16 @@ const usd = (minor: number) => toMajorString(money(minor, 'USD'));
 // 1. A language model's proposal meets the same guardrails as any other.
 const wish = { campaignId: 'spring', reason: 'quadruple it', confidence: 0.9, source: 'llm' } as const;
 const llmPlan = enforceGuardrails(snapshot, [{ ...wish, dailyBudget: money(40_000, 'USD') }], guardrails);
-for (const finding of llmPlan.findings)
-  console.log(`llm: ${finding.rule} ${finding.outcome}: ${finding.reason}`);
+for (const f of llmPlan.findings) console.log(`llm: ${f.rule} ${f.outcome}: ${f.reason}`);
 
-// 2. Approval mode: the default policy proposes, a human approves, the guardrails check again.
+// 2. Approval mode: the default policy proposes, a person approves.
 const events = createEventBus();
 events.on('approval.requested', (event) => console.log('approval.requested:', event.summary));
 const policy = bayesianAllocationPolicy();
 const optimizer = createAdsOptimizer({ storeId: 'store-1', policy, guardrails, mode: 'approval', events });
 const run = optimizer.run(snapshot); // applies nothing: run.plan is undefined
 const approved = optimizer.approve(run.approvals[0]!, snapshot, 'owner-1'); // guardrails check it again
-const log = [...run.log, ...approved.log].map(
-  (entry) => `${entry.campaignId} ${entry.decision} ${entry.state}`,
-);
+const log = [...run.log, ...approved.log].map((e) => `${e.campaignId} ${e.decision} ${e.state}`);
 console.log(`log: ${log.join(', ')}`);
 
 // 3. Seven-day revenue forecast at other budgets, with the 80 % interval.
