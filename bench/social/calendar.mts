@@ -13,10 +13,14 @@ import { writeFileSync } from 'node:fs';
 import { createGrowthEngine, inMemoryCatalog, manualClock, openaiModel } from '@growthhub/agents';
 import { memoryStore } from '@growthhub/core';
 import { x } from '@growthhub/platform-x';
-import { KILN_STORE_ID, kilnCatalogData } from './kiln-catalog.mts';
+import { KILN_STORE_ID, kilnCatalogData } from '../../packages/agents/test/social/support/kiln-catalog.ts';
+import {
+  STAND_IN_ACCOUNTS,
+  seedConnection,
+  standInAdapter,
+} from '../../packages/agents/test/social/support/stand-in-platforms.ts';
 import { startLlmServer } from './llm-server.mts';
 import { seedPlanCalendar } from './seed-planner.mts';
-import { STAND_IN_ACCOUNTS, seedConnection, standInAdapter } from './stand-in-platforms.mts';
 
 const DAYS = 30;
 const POSTS_PER_DAY = 2;

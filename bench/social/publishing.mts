@@ -25,7 +25,7 @@ import { createGrowthEngine, type InMemoryCatalogData, inMemoryCatalog } from '@
 import { memoryStore, type PlatformAdapter } from '@growthhub/core';
 import { x } from '@growthhub/platform-x';
 import { clickConsent } from '@growthhub/platform-x/testing';
-import { kilnCatalogData } from './kiln-catalog.mts';
+import { kilnCatalogData } from '../../packages/agents/test/social/support/kiln-catalog.ts';
 
 const ACCOUNTS = 50;
 const POSTS_PER_ACCOUNT = 20;

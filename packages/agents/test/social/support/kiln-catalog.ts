@@ -1,6 +1,6 @@
 import type { InMemoryCatalogData } from '../../../src/catalog/index';
 
-/** The sample store of the Social Agent tests: a small ceramics studio. */
+/** The sample store of the Social Agent tests and benchmarks (`bench/social`): a small ceramics studio. */
 export const KILN_STORE_ID = 'store-kiln';
 
 /**
