@@ -123,7 +123,7 @@ async function loadWeek() {
   const to = new Date(Date.parse(`${weekStart}T00:00:00Z`) + 8 * 86_400_000).toISOString();
   const { items } = await api(
     'GET',
-    `/api/posts?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    `/api/posts?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=500`,
   );
   state.weekPosts = items;
   byId('week-title').textContent = weekTitle(weekStart);

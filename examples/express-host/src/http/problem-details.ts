@@ -1,3 +1,4 @@
+import { RecordNotFoundError } from '@growthhub/agents';
 import {
   AuthError,
   ConfigError,
@@ -11,7 +12,7 @@ import {
   ValidationError,
 } from '@growthhub/core';
 import type { ErrorRequestHandler } from 'express';
-import { HttpProblem } from './http-problem';
+import { HttpProblem, notFound } from './http-problem';
 
 /** An RFC 9457 problem document, with the Growth Hub error's `code` and its own fields. */
 export interface ProblemDocument {
@@ -56,6 +57,11 @@ function describe(error: unknown): ProblemDocument {
   const parserProblem = bodyParserProblem(error);
   if (parserProblem !== undefined) return parserProblem;
   if (error instanceof HttpProblem) return base(error.status, error.code, error.message);
+  // The engine answers a missing post or calendar, and another store's, with the same error: a 404 here.
+  if (RecordNotFoundError.isInstance(error)) {
+    const problem = notFound(error.record, error.id);
+    return base(problem.status, problem.code, problem.message);
+  }
   if (ValidationError.isInstance(error)) {
     return {
       ...base(400, error.code, error.message),

@@ -1,36 +1,35 @@
 import type { GrowthEngine } from '@growthhub/agents';
 import type { SocialPost } from '@growthhub/core';
-import { ValidationError } from '@growthhub/core';
 
 /** How long a "publish now" request may wait for the outcome. */
 export const MAX_PUBLISH_WAIT_MS = 30_000;
 
 /**
- * Publishes an approved (or failed) post now instead of at its slot. The engine has no `publishNow`,
- * so this moves the post's slot to one second from now; the engine's job runner then claims and
- * publishes it exactly as at a planned slot (lease, attempt history, reconciliation, events). The
- * engine's rules still apply: a post within the minimum gap (60 minutes) of another scheduled post
- * on the same account is refused with a `ValidationError` naming `scheduledAt`.
+ * Publishes a store's scheduled (or failed) post now with the engine's `social.publishNow`: the job
+ * runner claims and publishes it exactly as at a planned slot (lease, attempt history,
+ * reconciliation, events), skipping only the slot time, never the platform's rate limits. The engine
+ * refuses drafts (approve first), published and cancelled posts with a `ValidationError` naming
+ * `postId`, and answers another store's post like a missing one.
  *
  * With `waitMs`, resolves once the post is published or failed, or the wait is over, whichever is first.
  */
-export async function publishNow(engine: GrowthEngine, post: SocialPost, waitMs = 0): Promise<SocialPost> {
-  if (post.status === 'draft') {
-    throw new ValidationError({
-      field: 'postId',
-      reason: `post ${post.id} is a draft`,
-      fix: 'approve it first (POST /api/posts/approve)',
-    });
-  }
-  const settled = waitMs > 0 ? outcomeOf(engine, post.id, Math.min(waitMs, MAX_PUBLISH_WAIT_MS)) : undefined;
+export async function publishNow(
+  engine: GrowthEngine,
+  storeId: string,
+  postId: string,
+  waitMs = 0,
+): Promise<SocialPost> {
+  const settled = waitMs > 0 ? outcomeOf(engine, postId, Math.min(waitMs, MAX_PUBLISH_WAIT_MS)) : undefined;
+  let handed: SocialPost;
   try {
-    await engine.social.reschedule(post.id, new Date(Date.now() + 1000));
+    handed = await engine.social.publishNow(postId, { storeId });
   } catch (error) {
     settled?.cancel();
     throw error;
   }
-  await settled?.done;
-  return engine.social.getPost(post.id);
+  if (settled === undefined) return handed;
+  await settled.done;
+  return engine.social.getPost(postId, { storeId });
 }
 
 /** Waits for `post.published` or `post.failed` of one post, or the timeout. */

@@ -1,5 +1,4 @@
 import { EditPostInputSchema, PlanCalendarInputSchema } from '@growthhub/agents';
-import type { SocialPost } from '@growthhub/core';
 import { IdSchema, PostStatusSchema } from '@growthhub/core';
 import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
@@ -17,7 +16,7 @@ const PublishQuerySchema = z.strictObject({ wait: z.coerce.number().int().min(0)
 const ListQuerySchema = z.strictObject({
   status: PostStatusSchema.optional(),
   calendarId: IdSchema.optional(),
-  /** Only posts scheduled in [from, to) (the dashboard's week); returns them all, unpaged. */
+  /** Only posts scheduled in [from, to) (the dashboard's week): `from` inclusive, `to` exclusive. */
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
@@ -26,11 +25,12 @@ const ListQuerySchema = z.strictObject({
 
 /**
  * Calendars and posts: plan, list, read, edit, approve, reschedule, cancel and publish now. Every
- * post id in a path or body is checked against the caller's store first (another store's post is a 404).
+ * engine call carries the caller's `storeId`, so the engine itself answers another store's post or
+ * calendar like a missing one (`RecordNotFoundError`, a 404 here).
  */
 export function postRoutes(context: HostContext, requireTenant: RequestHandler): Router {
   const router = Router();
-  const { engine, records } = context;
+  const { engine } = context;
   router.use(['/api/calendars', '/api/posts'], requireTenant);
 
   router.post('/api/calendars', async (request, response) => {
@@ -41,89 +41,50 @@ export function postRoutes(context: HostContext, requireTenant: RequestHandler):
 
   router.get('/api/calendars/:id', async (request, response) => {
     const { id } = parseRequest(IdParamsSchema, request.params, 'params');
-    response.json(await records.calendar(tenantOf(response), id));
+    response.json(await engine.social.getCalendar(id, { storeId: tenantOf(response) }));
   });
 
   router.get('/api/posts', async (request, response) => {
     const query = parseRequest(ListQuerySchema, request.query, 'query');
-    const storeId = tenantOf(response);
-    const filter = {
-      storeId,
-      ...(query.status === undefined ? {} : { status: query.status }),
-      ...(query.calendarId === undefined ? {} : { calendarId: query.calendarId }),
-    };
-    if (query.from === undefined && query.to === undefined) {
-      const { from: _from, to: _to, ...paging } = query;
-      response.json(await engine.social.listPosts({ ...filter, ...paging }));
-      return;
-    }
-    const from = query.from === undefined ? -Infinity : Date.parse(query.from);
-    const to = query.to === undefined ? Infinity : Date.parse(query.to);
-    const items = (await everyPost(context, filter)).filter((post) => {
-      const at = Date.parse(post.scheduledAt ?? post.createdAt);
-      return at >= from && at < to;
-    });
-    response.json({ items });
+    response.json(await engine.social.listPosts({ ...query, storeId: tenantOf(response) }));
   });
 
   router.get('/api/posts/:id', async (request, response) => {
     const { id } = parseRequest(IdParamsSchema, request.params, 'params');
-    response.json(await records.post(tenantOf(response), id));
+    response.json(await engine.social.getPost(id, { storeId: tenantOf(response) }));
   });
 
   router.patch('/api/posts/:id', async (request, response) => {
     const { id } = parseRequest(IdParamsSchema, request.params, 'params');
     const changes = parseRequest(EditPostInputSchema, request.body, 'body');
-    await records.post(tenantOf(response), id);
-    response.json(await engine.social.edit(id, changes));
+    response.json(await engine.social.edit(id, changes, { storeId: tenantOf(response) }));
   });
 
   router.post('/api/posts/approve', async (request, response) => {
     const { postIds } = parseRequest(ApproveBodySchema, request.body, 'body');
-    const storeId = tenantOf(response);
-    for (const id of postIds) await records.post(storeId, id);
-    const approved = await engine.social.approve(postIds, { by: actorOf(response) });
+    const approved = await engine.social.approve(postIds, {
+      by: actorOf(response),
+      storeId: tenantOf(response),
+    });
     response.json({ items: approved });
   });
 
   router.post('/api/posts/:id/reschedule', async (request, response) => {
     const { id } = parseRequest(IdParamsSchema, request.params, 'params');
     const { scheduledAt } = parseRequest(RescheduleBodySchema, request.body, 'body');
-    await records.post(tenantOf(response), id);
-    response.json(await engine.social.reschedule(id, scheduledAt));
+    response.json(await engine.social.reschedule(id, scheduledAt, { storeId: tenantOf(response) }));
   });
 
   router.post('/api/posts/:id/cancel', async (request, response) => {
     const { id } = parseRequest(IdParamsSchema, request.params, 'params');
-    await records.post(tenantOf(response), id);
-    response.json(await engine.social.cancel(id));
+    response.json(await engine.social.cancel(id, { storeId: tenantOf(response) }));
   });
 
   router.post('/api/posts/:id/publish', async (request, response) => {
     const { id } = parseRequest(IdParamsSchema, request.params, 'params');
     const { wait } = parseRequest(PublishQuerySchema, request.query, 'query');
-    const post = await records.post(tenantOf(response), id);
-    const after = await publishNow(engine, post, (wait ?? 0) * 1000);
+    const after = await publishNow(engine, tenantOf(response), id, (wait ?? 0) * 1000);
     response.status(after.status === 'published' ? 200 : 202).json(after);
   });
   return router;
-}
-
-/** Every post of a store matching the filter, paging through the engine's list. */
-async function everyPost(
-  context: HostContext,
-  filter: { storeId: string; status?: SocialPost['status']; calendarId?: string },
-): Promise<SocialPost[]> {
-  const posts: SocialPost[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await context.engine.social.listPosts({
-      ...filter,
-      limit: 500,
-      ...(cursor === undefined ? {} : { cursor }),
-    });
-    posts.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  return posts;
 }

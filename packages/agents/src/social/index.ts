@@ -26,6 +26,7 @@ export type { PlatformDirectory } from './platform-directory';
 export { newIdempotencyKey } from './post-content';
 export { classifyPublishFailure, type PublishFailure } from './publish-failure';
 export { CHANNEL_ACCOUNT_KINDS, type PublishingTarget } from './publishing-targets';
+export { RecordNotFoundError, type SocialRecordKind } from './record-not-found-error';
 export { assignSlots, earliestSlot, type SlotRequest, type SlotRules } from './slot-scheduler';
 export { createSocialAgent, type SocialAgent, type SocialAgentRuntime } from './social-agent';
 export {
@@ -44,8 +45,11 @@ export {
   type EditPostInput,
   EditPostInputSchema,
   type ListPostsInput,
+  ListPostsInputSchema,
   type PlanCalendarInput,
   PlanCalendarInputSchema,
+  type RecordScope,
+  RecordScopeSchema,
   type SyncMetricsInput,
 } from './social-inputs';
 export {

@@ -8,6 +8,7 @@ import {
 } from '@growthhub/core';
 import { accountKey } from './post-checks';
 import { schedulePublishing, unschedulePublishing } from './publish-scheduling';
+import { RecordNotFoundError } from './record-not-found-error';
 import { assignSlots, earliestSlot } from './slot-scheduler';
 import { listAll, type SocialContext } from './social-context';
 import {
@@ -18,6 +19,8 @@ import {
   InstantSchema,
   PostIdsSchema,
   parseInput,
+  type RecordScope,
+  RecordScopeSchema,
 } from './social-inputs';
 
 /**
@@ -25,6 +28,7 @@ import {
  * handed to the job runner. A post whose slot passed while it waited moves to the next free time
  * (respecting the account's gap). All posts are checked before any is changed: one bad id, a
  * post that is not a draft, or a failing rule rejects the whole call with a `ValidationError`.
+ * With `options.storeId`, a post of another store counts as a bad id (`RecordNotFoundError`).
  */
 export async function approvePosts(
   context: SocialContext,
@@ -32,8 +36,8 @@ export async function approvePosts(
   options: ApproveOptions = {},
 ): Promise<SocialPost[]> {
   const ids = parseInput(PostIdsSchema, postIds, 'postIds');
-  const { by } = parseInput(ApproveOptionsSchema, options);
-  const posts = await Promise.all(ids.map((id, index) => loadPost(context, id, `postIds.${index}`)));
+  const { by, storeId } = parseInput(ApproveOptionsSchema, options);
+  const posts = await Promise.all(ids.map((id, index) => loadPost(context, id, `postIds.${index}`, storeId)));
   posts.forEach((post, index) => {
     if (post.status !== 'draft' && post.status !== 'scheduled') {
       throw new ValidationError({
@@ -70,15 +74,17 @@ export async function approvePosts(
 /**
  * Changes a draft, scheduled or failed post's text, hashtags, title, link, media or first comment.
  * The result is checked against the platform's rules first; a failing rule throws a
- * `ValidationError` naming the field (e.g. `caption`) and nothing is written.
+ * `ValidationError` naming the field (e.g. `caption`) and nothing is written. With `scope.storeId`,
+ * a post of another store is answered like a missing one.
  */
 export async function editPost(
   context: SocialContext,
   postId: string,
   changes: EditPostInput,
+  scope?: RecordScope,
 ): Promise<SocialPost> {
   const edit = parseInput(EditPostInputSchema, changes);
-  const post = await loadPost(context, postId, 'postId');
+  const post = await loadScopedPost(context, postId, scope);
   if (!['draft', 'scheduled', 'failed'].includes(post.status)) {
     throw new ValidationError({
       field: 'postId',
@@ -100,12 +106,14 @@ export async function editPost(
 /**
  * Moves a draft, scheduled or failed post to a new time (a `Date` or ISO string) in the future, at
  * least the engine's gap away from the account's other posts. A failed post becomes `scheduled`
- * again (a manual retry); a scheduled post's job moves with it.
+ * again (a manual retry); a scheduled post's job moves with it. With `scope.storeId`, a post of
+ * another store is answered like a missing one.
  */
 export async function reschedulePost(
   context: SocialContext,
   postId: string,
   at: Date | string,
+  scope?: RecordScope,
 ): Promise<SocialPost> {
   const when = parseInput(InstantSchema, at, 'scheduledAt');
   if (Number.isNaN(when.getTime()) || when.getTime() <= context.clock.now().getTime()) {
@@ -115,7 +123,7 @@ export async function reschedulePost(
       fix: 'pass a later time',
     });
   }
-  const post = await loadPost(context, postId, 'postId');
+  const post = await loadScopedPost(context, postId, scope);
   if (!['draft', 'scheduled', 'failed'].includes(post.status)) {
     throw new ValidationError({
       field: 'postId',
@@ -150,9 +158,16 @@ export async function reschedulePost(
   return updated;
 }
 
-/** Cancels a post that is not published or being published, and removes its job. */
-export async function cancelPost(context: SocialContext, postId: string): Promise<SocialPost> {
-  const post = await loadPost(context, postId, 'postId');
+/**
+ * Cancels a post that is not published or being published, and removes its job. With
+ * `scope.storeId`, a post of another store is answered like a missing one.
+ */
+export async function cancelPost(
+  context: SocialContext,
+  postId: string,
+  scope?: RecordScope,
+): Promise<SocialPost> {
+  const post = await loadScopedPost(context, postId, scope);
   if (!canTransitionPost(post.status, 'cancelled')) {
     throw new ValidationError({
       field: 'postId',
@@ -169,21 +184,40 @@ export async function cancelPost(context: SocialContext, postId: string): Promis
   )) as SocialPost;
 }
 
-/** Loads a post or throws a `ValidationError` naming `field`. */
-export async function loadPost(context: SocialContext, postId: unknown, field: string): Promise<SocialPost> {
+/**
+ * Loads a post or throws a {@link RecordNotFoundError} naming `field`. With `storeId`, a post of
+ * another store gets exactly the error a missing post gets.
+ */
+export async function loadPost(
+  context: SocialContext,
+  postId: unknown,
+  field: string,
+  storeId?: string,
+): Promise<SocialPost> {
   const post = typeof postId === 'string' && postId.length > 0 ? await context.posts.get(postId) : undefined;
-  if (post === undefined) {
-    throw new ValidationError({
+  if (post === undefined || (storeId !== undefined && post.storeId !== storeId)) {
+    throw new RecordNotFoundError({
+      record: 'post',
+      id: String(postId),
       field,
-      reason: `there is no post "${String(postId)}"`,
       fix: 'use the id of an existing post',
     });
   }
   return post;
 }
 
+/** Checks a method's tenant guard, then loads the post named by its `postId` argument. */
+export async function loadScopedPost(
+  context: SocialContext,
+  postId: unknown,
+  scope: RecordScope | undefined,
+): Promise<SocialPost> {
+  const { storeId } = parseInput(RecordScopeSchema, scope ?? {}, 'options');
+  return loadPost(context, postId, 'postId', storeId);
+}
+
 /** Throws a `ValidationError` (naming the rule's field) when the platform would reject the post. */
-async function assertPublishable(
+export async function assertPublishable(
   context: SocialContext,
   post: SocialPost,
   idField: string | undefined,

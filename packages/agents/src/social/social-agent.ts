@@ -3,17 +3,21 @@ import { IdSchema, ValidationError } from '@growthhub/core';
 import { getAnalytics, type SocialAnalytics } from './analytics-report';
 import { type MetricsSyncReport, syncAllStores, syncStoreMetrics } from './analytics-sync';
 import { type CalendarPlan, planCalendar } from './calendar-planner';
+import { listPosts } from './post-listing';
 import { runPublishJob } from './post-publisher';
-import { approvePosts, cancelPost, editPost, loadPost, reschedulePost } from './post-review';
-import { listAll, SOCIAL_JOBS, type SocialContext } from './social-context';
+import { approvePosts, cancelPost, editPost, loadScopedPost, reschedulePost } from './post-review';
+import { publishPostNow } from './publish-now';
+import { RecordNotFoundError } from './record-not-found-error';
+import { SOCIAL_JOBS, type SocialContext } from './social-context';
 import {
   type AnalyticsInput,
   type ApproveOptions,
   type EditPostInput,
   type ListPostsInput,
-  ListPostsInputSchema,
   type PlanCalendarInput,
   parseInput,
+  type RecordScope,
+  RecordScopeSchema,
   type SyncMetricsInput,
   SyncMetricsInputSchema,
 } from './social-inputs';
@@ -23,6 +27,10 @@ import {
  * best times, takes them through review, publishes them through the job runner and measures them.
  * Reached as `engine.social`. Every method validates its input first and throws a
  * `ValidationError` naming the field before anything is written.
+ *
+ * Tenant guard: every method that takes a post or calendar id also takes an optional (recommended)
+ * `storeId`. With it, a record of another store is answered exactly like a missing one, with a
+ * {@link RecordNotFoundError} (a `ValidationError`; hosts answer it with 404), so no existence leaks.
  */
 export interface SocialAgent {
   /**
@@ -34,20 +42,34 @@ export interface SocialAgent {
    * (with an `approval.requested` event). Emits `calendar.planned`.
    */
   planCalendar(input: PlanCalendarInput): Promise<CalendarPlan>;
-  /** Approves drafts: re-checked, `scheduled`, handed to the job runner (`post.scheduled`). */
+  /**
+   * Approves drafts: re-checked, `scheduled`, handed to the job runner (`post.scheduled`). With
+   * `options.storeId`, all ids must be that store's posts or nothing is approved.
+   */
   approve(postIds: readonly string[], options?: ApproveOptions): Promise<SocialPost[]>;
   /** Edits a post's text, hashtags, title, link, media or first comment; re-validated against the platform. */
-  edit(postId: string, changes: EditPostInput): Promise<SocialPost>;
-  /** Moves a post to a new future time (a failed post is retried then). */
-  reschedule(postId: string, at: Date | string): Promise<SocialPost>;
+  edit(postId: string, changes: EditPostInput, options?: RecordScope): Promise<SocialPost>;
+  /** Moves a post to a new future time, at least the minimum gap from its account's other posts (a failed post is retried then). */
+  reschedule(postId: string, at: Date | string, options?: RecordScope): Promise<SocialPost>;
   /** Cancels a post that is not published or being published. */
-  cancel(postId: string): Promise<SocialPost>;
+  cancel(postId: string, options?: RecordScope): Promise<SocialPost>;
+  /**
+   * Publishes a scheduled (or failed, once its cause is gone) post now, through the same job-runner
+   * path as at its slot: skips the slot time and the minimum gap only, never platform rate limits or
+   * quotas. A draft must be approved first; a published or cancelled post is refused with a
+   * `ValidationError` naming `postId`; a post already `publishing` is returned as is (publishes once).
+   * Resolves when the job is handed to the runner; `post.published` / `post.failed` tell the outcome.
+   */
+  publishNow(postId: string, options?: RecordScope): Promise<SocialPost>;
   /** One post, with its status and attempt history. */
-  getPost(postId: string): Promise<SocialPost>;
-  /** A store's posts (optionally one status or calendar), in time order, one page at a time. */
+  getPost(postId: string, options?: RecordScope): Promise<SocialPost>;
+  /**
+   * A store's posts, in time order, one page at a time; optionally one status, one calendar and a
+   * window on `scheduledAt` (`from` inclusive, `to` exclusive).
+   */
   listPosts(input: ListPostsInput): Promise<Page<SocialPost>>;
   /** One calendar. */
-  getCalendar(calendarId: string): Promise<ContentCalendar>;
+  getCalendar(calendarId: string, options?: RecordScope): Promise<ContentCalendar>;
   /** Syncs a store's post metrics and account insights now (the engine also does it every 4 hours). */
   syncMetrics(input: SyncMetricsInput): Promise<MetricsSyncReport>;
   /** Overview, per-channel totals, per-post metrics and the top posts over the last `days` days. */
@@ -65,44 +87,21 @@ export function createSocialAgent(context: SocialContext): SocialAgentRuntime {
   return {
     planCalendar: (input) => planCalendar(context, input),
     approve: (postIds, options) => approvePosts(context, postIds, options),
-    edit: (postId, changes) => editPost(context, postId, changes),
-    reschedule: (postId, at) => reschedulePost(context, postId, at),
-    cancel: (postId) => cancelPost(context, postId),
-    getPost: (postId) => loadPost(context, postId, 'postId'),
-    async listPosts(raw) {
-      const input = parseInput(ListPostsInputSchema, raw);
-      const matching = (await listAll(context.posts, input.storeId))
-        .filter(
-          (post) =>
-            (input.status === undefined || post.status === input.status) &&
-            (input.calendarId === undefined || post.calendarId === input.calendarId),
-        )
-        .sort(
-          (a, b) =>
-            (a.scheduledAt ?? a.createdAt).localeCompare(b.scheduledAt ?? b.createdAt) ||
-            a.id.localeCompare(b.id),
-        );
-      const start = input.cursor === undefined ? 0 : Number.parseInt(input.cursor, 10);
-      if (!Number.isInteger(start) || start < 0) {
-        throw new ValidationError({
-          field: 'cursor',
-          reason: 'is not a cursor this method returned',
-          fix: 'pass nextCursor from the previous page',
-        });
-      }
-      const end = start + (input.limit ?? 100);
-      return {
-        items: matching.slice(start, end),
-        ...(end < matching.length ? { nextCursor: String(end) } : {}),
-      };
-    },
-    async getCalendar(calendarId) {
+    edit: (postId, changes, options) => editPost(context, postId, changes, options),
+    reschedule: (postId, at, options) => reschedulePost(context, postId, at, options),
+    cancel: (postId, options) => cancelPost(context, postId, options),
+    publishNow: (postId, options) => publishPostNow(context, postId, options),
+    getPost: (postId, options) => loadScopedPost(context, postId, options),
+    listPosts: (input) => listPosts(context, input),
+    async getCalendar(calendarId, options) {
       const id = parseInput(IdSchema, calendarId, 'calendarId');
+      const { storeId } = parseInput(RecordScopeSchema, options ?? {}, 'options');
       const calendar = await context.calendars.get(id);
-      if (calendar === undefined) {
-        throw new ValidationError({
+      if (calendar === undefined || (storeId !== undefined && calendar.storeId !== storeId)) {
+        throw new RecordNotFoundError({
+          record: 'calendar',
+          id,
           field: 'calendarId',
-          reason: `there is no calendar "${id}"`,
           fix: 'use an id returned by planCalendar',
         });
       }

@@ -53,10 +53,25 @@ export const PlanCalendarInputSchema = z.strictObject({
 /** Input of `planCalendar`; see {@link PlanCalendarInputSchema}. */
 export type PlanCalendarInput = z.input<typeof PlanCalendarInputSchema>;
 
+/**
+ * The tenant guard every post and calendar method takes. Optional, recommended: with `storeId`, a
+ * record of another store is answered exactly like a missing one (a `RecordNotFoundError`), so a
+ * host never has to check the owner of an id itself.
+ */
+export const RecordScopeSchema = z.strictObject({
+  /** Only records of this store are found. */
+  storeId: IdSchema.optional(),
+});
+
+/** The tenant guard of post and calendar methods; see {@link RecordScopeSchema}. */
+export type RecordScope = z.input<typeof RecordScopeSchema>;
+
 /** Options of `approve`. */
 export const ApproveOptionsSchema = z.strictObject({
   /** The host user who approved (recorded on each post). */
   by: IdSchema.optional(),
+  /** Only posts of this store are found; see {@link RecordScopeSchema}. */
+  storeId: IdSchema.optional(),
 });
 
 /** Options of `approve`; see {@link ApproveOptionsSchema}. */
@@ -83,11 +98,19 @@ export const InstantSchema = z.union([
   z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
 ]);
 
-/** Input of `listPosts`. */
+/**
+ * Input of `listPosts`. `from`/`to` select posts by `scheduledAt` in the half-open window
+ * `from <= scheduledAt < to` (either bound may be left out; a post with no `scheduledAt` is left out
+ * when a bound is given), so consecutive windows never list a post twice.
+ */
 export const ListPostsInputSchema = z.strictObject({
   storeId: IdSchema,
   status: PostStatusSchema.optional(),
   calendarId: IdSchema.optional(),
+  /** Only posts scheduled at or after this time (inclusive). */
+  from: InstantSchema.optional(),
+  /** Only posts scheduled before this time (exclusive). */
+  to: InstantSchema.optional(),
   /** Page size, 1–500 (default 100). */
   limit: z.int().min(1).max(500).optional(),
   cursor: z.string().min(1).optional(),
