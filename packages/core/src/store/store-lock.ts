@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { LockWaitOptions, StoreLock } from '../contracts/store';
 import { GrowthError, hasErrorMarker, markErrorClass } from '../errors/growth-error';
 import { ValidationError } from '../errors/index';
@@ -82,7 +82,8 @@ export async function acquireLockWith(
       fix: 'Pass 0 for a single attempt, or how long to keep retrying.',
     });
   }
-  const owner = randomBytes(16).toString('base64url');
+  // A random UUID (122 random bits) comes from a cached entropy pool: far cheaper per lock than fresh bytes.
+  const owner = randomUUID();
   const deadline = Date.now() + waitMs;
   let delayMs = FIRST_RETRY_MS;
   for (;;) {

@@ -53,20 +53,24 @@ export interface XTextLength {
  * character.
  */
 export function parseXText(text: string, config: XTextConfig = X_TEXT_CONFIG_V3): XTextLength {
-  const normalized = text.normalize('NFC');
-  const urlEnds = new Map(findUrlSpans(normalized).map((span) => [span.start, span.end]));
+  // Text made only of code points below U+0300 is already NFC (nothing there composes or decomposes).
+  const normalized = FROM_COMBINING_MARKS.test(text) ? text.normalize('NFC') : text;
+  const urlEnds = MAY_CONTAIN_URL.test(normalized)
+    ? new Map(findUrlSpans(normalized).map((span) => [span.start, span.end]))
+    : undefined;
   const limit = config.maxWeightedTweetLength * config.scale;
   let weighted = 0;
   let valid = true;
   let validRangeEnd = 0;
   let index = 0;
   while (index < normalized.length) {
-    const urlEnd = urlEnds.get(index);
+    const urlEnd = urlEnds?.get(index);
     if (urlEnd !== undefined) {
       weighted += config.transformedURLLength * config.scale;
       index = urlEnd;
     } else {
-      const emojiLength = config.emojiParsingEnabled ? emojiLengthAt(normalized, index) : 0;
+      const emojiLength =
+        config.emojiParsingEnabled && mayStartEmoji(normalized, index) ? emojiLengthAt(normalized, index) : 0;
       if (emojiLength > 0) {
         weighted += config.defaultWeight;
         index += emojiLength;
@@ -74,7 +78,7 @@ export function parseXText(text: string, config: XTextConfig = X_TEXT_CONFIG_V3)
         const codePoint = normalized.codePointAt(index) ?? 0;
         weighted += codePointWeight(codePoint, config);
         index += codePoint > 0xffff ? 2 : 1;
-        if (INVALID_CHARACTERS.has(codePoint)) valid = false;
+        if (codePoint >= MIN_INVALID_CHARACTER && INVALID_CHARACTERS.has(codePoint)) valid = false;
       }
     }
     if (valid && weighted <= limit) validRangeEnd = index - 1;
@@ -129,6 +133,27 @@ function codePointWeight(codePoint: number, config: XTextConfig): number {
   return config.defaultWeight;
 }
 
+/**
+ * A cheap pre-check before the emoji regex: false only where no emoji sequence can start. Every RGI
+ * emoji sequence starts with an `Emoji` (or `Extended_Pictographic`) code point or a surrogate pair;
+ * the keycap bases `#`, `*` and `0`–`9` start one only when U+FE0F or U+20E3 follows.
+ */
+function mayStartEmoji(text: string, index: number): boolean {
+  const unit = text.charCodeAt(index);
+  if (unit < 0xa9) {
+    if (!KEYCAP_BASE[unit]) return false;
+    const next = text.charCodeAt(index + 1);
+    return next === 0xfe0f || next === 0x20e3;
+  }
+  if (unit >= 0xd800 && unit <= 0xdfff) return true;
+  let known = EMOJI_START_BMP[unit];
+  if (known === 0) {
+    known = EMOJI_PROPERTY.test(String.fromCharCode(unit)) ? MAY_START : CANNOT_START;
+    EMOJI_START_BMP[unit] = known;
+  }
+  return known === MAY_START;
+}
+
 function emojiLengthAt(text: string, index: number): number {
   EMOJI_AT.lastIndex = index;
   const match = EMOJI_AT.exec(text);
@@ -163,9 +188,25 @@ const EMOJI_AT = new RegExp('\\p{RGI_Emoji}|[#*0-9]\\u{FE0F}?\\u{20E3}', 'vy');
 const URL_CANDIDATE =
   /(?<![\p{L}\p{N}@$#＃_.\-/])(https?:\/\/)?((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63})(?![\p{L}\p{N}@_-])((?::\d{1,5})?(?:[/?#][^\s]*)?)/giu;
 
+// Every URL candidate's host has a dot followed by a letter (same flags, so the same class): text
+// without one is scanned for URLs no further.
+const MAY_CONTAIN_URL = /\.[\p{L}]/iu;
+
 const TRAILING_PUNCTUATION = '.,!?:;\'")]}>*';
 
 const INVALID_CHARACTERS: ReadonlySet<number> = new Set([0xfffe, 0xfeff, 0xffff]);
+const MIN_INVALID_CHARACTER = 0xfeff;
+
+const FROM_COMBINING_MARKS = /[\u0300-\uffff]/;
+
+const EMOJI_PROPERTY = /[\p{Emoji}\p{Extended_Pictographic}]/u;
+const KEYCAP_BASE: readonly boolean[] = Array.from({ length: 0xa9 }, (_, unit) =>
+  /[#*0-9]/.test(String.fromCharCode(unit)),
+);
+// Per BMP code unit: 0 not looked at yet, then MAY_START or CANNOT_START (filled on first sight).
+const EMOJI_START_BMP = new Uint8Array(0x10000);
+const MAY_START = 1;
+const CANNOT_START = 2;
 
 // A subset of generic TLDs common in commerce; scheme-less links with other gTLDs are counted as text.
 const GENERIC_TLDS: ReadonlySet<string> = new Set(
