@@ -35,8 +35,7 @@ export class JobLedger {
   /** Creates or replaces a one-off job; a lease held by a running claim is kept. */
   schedule(input: { id: string; name: string; data: JobData; runAt: Date; now: Date }): Promise<JobRecord> {
     return this.#locked(input.id, async () => {
-      const existing = await this.#records.get(this.#key(input.id));
-      const record: JobRecord = {
+      const build = (existing: JobRecord | undefined): JobRecord => ({
         id: input.id,
         namespace: this.#namespace,
         name: input.name,
@@ -48,8 +47,10 @@ export class JobLedger {
         ...(existing?.lease === undefined ? {} : { lease: existing.lease }),
         createdAt: existing?.createdAt ?? input.now.toISOString(),
         updatedAt: input.now.toISOString(),
-      };
-      return this.#records.put(record);
+      });
+      // Replacing reads the record once (inside the update); only a new job is put.
+      const replaced = await this.#records.update(this.#key(input.id), build);
+      return replaced ?? this.#records.put(build(undefined));
     });
   }
 
@@ -100,33 +101,43 @@ export class JobLedger {
    */
   async claim(id: string, revision: string, now: Date, leaseMs: number): Promise<ClaimResult> {
     const token = randomUUID();
-    const record = await this.#records.update(this.#key(id), (current) => {
-      if (current.revision !== revision) return current;
-      const lease = current.lease;
-      const live = lease !== undefined && Date.parse(lease.expiresAt) > now.getTime();
-      if (live && lease.owner !== this.#owner) return current;
-      return {
-        ...current,
-        attempt: current.attempt + 1,
-        lease: { owner: this.#owner, token, expiresAt: new Date(now.getTime() + leaseMs).toISOString() },
-        updatedAt: now.toISOString(),
-      };
-    });
+    let record: JobRecord | undefined;
+    try {
+      record = await this.#records.update(this.#key(id), (current) => {
+        const lease = current.lease;
+        const live = lease !== undefined && Date.parse(lease.expiresAt) > now.getTime();
+        if (current.revision !== revision || (live && lease.owner !== this.#owner))
+          throw new Unwritten(current);
+        return {
+          ...current,
+          attempt: current.attempt + 1,
+          lease: { owner: this.#owner, token, expiresAt: new Date(now.getTime() + leaseMs).toISOString() },
+          updatedAt: now.toISOString(),
+        };
+      });
+    } catch (error) {
+      if (!(error instanceof Unwritten)) throw error;
+      return { claimed: false, record: error.record };
+    }
     if (record?.lease?.token === token) return { claimed: true, record, token };
     return { claimed: false, record };
   }
 
   /** Extends a held lease; false when the claim was lost (taken over or the job deleted). */
   async extend(id: string, token: string, now: Date, leaseMs: number): Promise<boolean> {
-    const record = await this.#records.update(this.#key(id), (current) =>
-      current.lease?.token === token
-        ? {
-            ...current,
-            lease: { ...current.lease, expiresAt: new Date(now.getTime() + leaseMs).toISOString() },
-          }
-        : current,
-    );
-    return record?.lease?.token === token;
+    try {
+      const record = await this.#records.update(this.#key(id), (current) => {
+        if (current.lease?.token !== token) throw new Unwritten(current);
+        return {
+          ...current,
+          lease: { ...current.lease, expiresAt: new Date(now.getTime() + leaseMs).toISOString() },
+        };
+      });
+      return record !== undefined;
+    } catch (error) {
+      if (error instanceof Unwritten) return false;
+      throw error;
+    }
   }
 
   /**
@@ -138,39 +149,51 @@ export class JobLedger {
     outcome: RunOutcome,
     now: Date,
   ): Promise<JobRecord | undefined> {
-    const { record: claimed, token } = claim;
+    const { record: claimed } = claim;
     return this.#locked(claimed.id, async () => {
       const key = this.#key(claimed.id);
-      const current = await this.#records.get(key);
-      if (current === undefined) return undefined;
-      const { lease, ...unleased } = current;
-      const base = { ...unleased, updatedAt: now.toISOString() };
-      if (current.revision !== claimed.revision) {
-        return lease?.token === token ? this.#records.put(base) : current;
-      }
-      if (outcome.kind === 'interrupted') return this.#records.put(base);
-      if (outcome.kind === 'failed') {
-        const { lastError: _previous, ...rest } = base;
-        const lastError = {
-          code: errorCode(outcome.error),
-          message: errorMessage(outcome.error),
-          at: now.toISOString(),
-        };
-        if (outcome.retryAt !== undefined) {
-          return this.#records.put({ ...rest, lastError, runAt: outcome.retryAt.toISOString() });
-        }
-        if (current.kind === 'every')
-          return this.#records.put({ ...rest, lastError, ...this.#nextInterval(current, now) });
+      try {
+        // One read: the update writes what remains, or throws a verdict to keep or delete the record.
+        return await this.#records.update(key, (current) => this.#finished(current, claim, outcome, now));
+      } catch (error) {
+        if (!(error instanceof Unwritten)) throw error;
+        if (error.record !== undefined) return error.record;
         await this.#records.delete(key);
         return undefined;
       }
-      if (current.kind === 'every') {
-        const { lastError: _cleared, ...rest } = base;
-        return this.#records.put({ ...rest, ...this.#nextInterval(current, now) });
-      }
-      await this.#records.delete(key);
-      return undefined;
     });
+  }
+
+  /** The record a finished run leaves; throws {@link Unwritten} to keep `current` as is or to delete it. */
+  #finished(
+    current: JobRecord,
+    claim: { record: JobRecord; token: string },
+    outcome: RunOutcome,
+    now: Date,
+  ): JobRecord {
+    const { lease, ...unleased } = current;
+    const base = { ...unleased, updatedAt: now.toISOString() };
+    if (current.revision !== claim.record.revision) {
+      if (lease?.token === claim.token) return base;
+      throw new Unwritten(current);
+    }
+    if (outcome.kind === 'interrupted') return base;
+    if (outcome.kind === 'failed') {
+      const { lastError: _previous, ...rest } = base;
+      const lastError = {
+        code: errorCode(outcome.error),
+        message: errorMessage(outcome.error),
+        at: now.toISOString(),
+      };
+      if (outcome.retryAt !== undefined) return { ...rest, lastError, runAt: outcome.retryAt.toISOString() };
+      if (current.kind === 'every') return { ...rest, lastError, ...this.#nextInterval(current, now) };
+      throw new Unwritten(undefined);
+    }
+    if (current.kind === 'every') {
+      const { lastError: _cleared, ...rest } = base;
+      return { ...rest, ...this.#nextInterval(current, now) };
+    }
+    throw new Unwritten(undefined);
   }
 
   /** Every job of the namespace, shard by shard, paging through the store. */
@@ -205,6 +228,14 @@ export class JobLedger {
   #locked<T>(id: string, work: () => Promise<T>): Promise<T> {
     return withStoreLock(this.#store, `jobs:${this.#key(id)}`, work, { ttlMs: 15_000, waitMs: 30_000 });
   }
+}
+
+/**
+ * Thrown out of a record update to skip its write: `record` is kept as it is, or, when `undefined`,
+ * the job is deleted.
+ */
+class Unwritten {
+  constructor(readonly record: JobRecord | undefined) {}
 }
 
 function errorCode(error: unknown): string {

@@ -1,4 +1,5 @@
 import type {
+  Connection,
   JobContext,
   PublishAttempt,
   PublishedPostRef,
@@ -31,24 +32,23 @@ const RECONCILE_SKEW_MS = 5 * 60_000;
 export async function runPublishJob(context: SocialContext, job: JobContext): Promise<void> {
   const postId = (job.data as { postId?: unknown } | null)?.postId;
   if (typeof postId !== 'string') return;
-  let post = await context.posts.get(postId);
-  if (post === undefined || (post.status !== 'scheduled' && post.status !== 'publishing')) return;
-
-  const connection = await context.platforms.connection(post.connectionId);
-  if (connection === undefined || connection.status === 'expired' || connection.status === 'revoked') {
+  const opened = await openPost(context, postId, job.signal);
+  if (opened === undefined) return;
+  let { post } = opened;
+  if (opened.publisher === undefined) {
+    const { connection } = opened;
     const error = new AuthError({
       platform: connection?.platform ?? post.channel,
       connectionId: post.connectionId,
       code: 'auth_expired',
       message: `The connection ${post.connectionId} is ${connection?.status ?? 'gone'}; reconnect the account to publish.`,
     });
-    if (post.status === 'scheduled') post = await claim(context, post);
     await finishFailed(context, post, classifyPublishFailure(error));
     return;
   }
-  const publisher = context.platforms.publisher(connection, post.accountId, job.signal);
+  const { publisher } = opened;
 
-  if (post.status === 'publishing') {
+  if (post.status === 'publishing' && !opened.claimed) {
     let settled: SocialPost | undefined;
     try {
       settled = await reconcile(context, publisher, post, job);
@@ -76,6 +76,65 @@ export async function runPublishJob(context: SocialContext, job: JobContext): Pr
     if (job.signal.aborted) throw error;
     await handleFailure(context, post, classifyPublishFailure(error));
   }
+}
+
+/**
+ * What {@link openPost} found: the post, its connection and a publisher (`undefined` when the
+ * connection is gone, expired or revoked), and whether this read also claimed the post.
+ */
+interface OpenedPost {
+  readonly post: SocialPost;
+  readonly connection: Connection | undefined;
+  readonly publisher: SocialPublisher | undefined;
+  readonly claimed: boolean;
+}
+
+/**
+ * Reads the post once, under its record lock: a `scheduled` post is claimed in the same update (after
+ * its connection is looked up and its publisher built, so a failure there leaves it `scheduled`); a
+ * post in any other status is left unwritten. `undefined` when there is nothing to publish.
+ */
+async function openPost(
+  context: SocialContext,
+  postId: string,
+  signal: AbortSignal,
+): Promise<OpenedPost | undefined> {
+  let opened: Omit<OpenedPost, 'post' | 'claimed'> | undefined;
+  let now = '';
+  let post: SocialPost | undefined;
+  try {
+    post = await context.posts.update(postId, async (current) => {
+      if (current.status !== 'scheduled') throw new UnclaimedPost(current);
+      opened = await connect(context, current, signal);
+      now = context.clock.now().toISOString();
+      return claimedRecord(current, now);
+    });
+  } catch (error) {
+    if (!(error instanceof UnclaimedPost)) throw error;
+    const current = error.post;
+    if (current.status !== 'publishing') return undefined;
+    return { post: current, claimed: false, ...(await connect(context, current, signal)) };
+  }
+  if (post === undefined || opened === undefined) return undefined;
+  emitPublishing(context, post, now);
+  return { post, claimed: true, ...opened };
+}
+
+/** Thrown out of {@link openPost}'s update to leave a post that is not `scheduled` unwritten. */
+class UnclaimedPost {
+  constructor(readonly post: SocialPost) {}
+}
+
+/** The post's connection and, when it is usable, a publisher for the post's account. */
+async function connect(
+  context: SocialContext,
+  post: SocialPost,
+  signal: AbortSignal,
+): Promise<Omit<OpenedPost, 'post' | 'claimed'>> {
+  const connection = await context.platforms.connection(post.connectionId);
+  if (connection === undefined || connection.status === 'expired' || connection.status === 'revoked')
+    return { connection, publisher: undefined };
+  return { connection, publisher: context.platforms.publisher(connection, post.accountId, signal) };
 }
 
 /** Settles a post left `publishing`; returns the post to send again, or `undefined` when settled. */
@@ -147,7 +206,16 @@ async function reconcile(
 /** `scheduled → publishing` with a new attempt (outcome `unknown`), stored before the call. */
 async function claim(context: SocialContext, post: SocialPost): Promise<SocialPost> {
   const now = context.clock.now().toISOString();
-  const claimed = (await context.posts.update(post.id, (current) => ({
+  const claimed = (await context.posts.update(post.id, (current) =>
+    claimedRecord(current, now),
+  )) as SocialPost;
+  emitPublishing(context, claimed, now);
+  return claimed;
+}
+
+/** The post `publishing`, with a new attempt whose outcome is `unknown`. */
+function claimedRecord(current: SocialPost, now: string): SocialPost {
+  return {
     ...current,
     status: 'publishing',
     attempts: [
@@ -155,7 +223,10 @@ async function claim(context: SocialContext, post: SocialPost): Promise<SocialPo
       { attempt: current.attempts.length + 1, startedAt: now, outcome: 'unknown' as const },
     ],
     updatedAt: now,
-  }))) as SocialPost;
+  };
+}
+
+function emitPublishing(context: SocialContext, claimed: SocialPost, now: string): void {
   context.events.emit('post.publishing', {
     at: now,
     storeId: claimed.storeId,
@@ -163,7 +234,6 @@ async function claim(context: SocialContext, post: SocialPost): Promise<SocialPo
     channel: claimed.channel,
     attempt: claimed.attempts.length,
   });
-  return claimed;
 }
 
 async function finishPublished(
