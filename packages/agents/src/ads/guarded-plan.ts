@@ -83,8 +83,10 @@ export class GuardedPlan {
       });
     }
     this.at = at;
-    this.actions = Object.freeze(actions.map((action) => Object.freeze({ ...action })));
-    this.findings = Object.freeze([...findings]);
+    // A deep, frozen copy: a nested budget or share map left writable would let a caller change an
+    // issued plan after the guardrails checked it (and sharing objects with the snapshot would freeze those).
+    this.actions = deepFreeze(structuredClone([...actions]));
+    this.findings = deepFreeze(structuredClone([...findings]));
     Object.freeze(this);
     issued.add(this);
   }
@@ -116,4 +118,13 @@ export function assertGuardedPlan(plan: unknown): asserts plan is GuardedPlan {
       fix: 'pass proposals through enforceGuardrails and apply the plan it returns',
     });
   }
+}
+
+/** Freezes `value` and everything reachable from it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
 }

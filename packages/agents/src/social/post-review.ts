@@ -85,22 +85,35 @@ export async function editPost(
 ): Promise<SocialPost> {
   const edit = parseInput(EditPostInputSchema, changes);
   const post = await loadScopedPost(context, postId, scope);
-  if (!['draft', 'scheduled', 'failed'].includes(post.status)) {
-    throw new ValidationError({
-      field: 'postId',
-      reason: `post ${post.id} is ${post.status} and can no longer be edited`,
-      fix: 'edit drafts, scheduled or failed posts only',
-    });
-  }
-  const draft = {
-    ...post,
-    ...edit,
-    ...(edit.hashtags === undefined ? {} : { hashtags: normalizeHashtags(edit.hashtags) }),
-    updatedAt: context.clock.now().toISOString(),
+  assertEditable(post);
+  const now = context.clock.now().toISOString();
+  const editedFrom = (current: SocialPost): SocialPost => {
+    const draft = {
+      ...current,
+      ...edit,
+      ...(edit.hashtags === undefined ? {} : { hashtags: normalizeHashtags(edit.hashtags) }),
+      updatedAt: now,
+    };
+    return SocialPostSchema.parse({ ...draft, contentHash: postContentHash(draft) });
   };
-  const edited = SocialPostSchema.parse({ ...draft, contentHash: postContentHash(draft) });
-  await assertPublishable(context, edited, undefined);
-  return context.posts.put(edited);
+  await assertPublishable(context, editedFrom(post), undefined);
+  // Written under the record lock from the post as it is now: a publish job may have claimed it
+  // meanwhile, and writing the copy read above would undo that claim (and let it be sent twice).
+  const stored = await context.posts.update(post.id, (current) => {
+    assertEditable(current);
+    return editedFrom(current);
+  });
+  return stored ?? loadScopedPost(context, postId, scope);
+}
+
+/** Throws the `ValidationError` of a post `edit` no longer takes (only drafts, scheduled and failed posts). */
+function assertEditable(post: SocialPost): void {
+  if (['draft', 'scheduled', 'failed'].includes(post.status)) return;
+  throw new ValidationError({
+    field: 'postId',
+    reason: `post ${post.id} is ${post.status} and can no longer be edited`,
+    fix: 'edit drafts, scheduled or failed posts only',
+  });
 }
 
 /**

@@ -71,6 +71,8 @@ const SECRET_NAMES = [
   'id[-_]?token',
   'client[-_]?secret',
   'app[-_]?secret',
+  'consumer[-_]?secret',
+  'api[-_]?secret',
   'code[-_]?verifier',
   'client[-_]?assertion',
   'oauth[-_]?token[-_]?secret',

@@ -43,6 +43,11 @@ describe('redactSecrets', () => {
       'next=https%3A%2F%2Fa.b%2Fcb%3Faccess_token%3Dsecret999%26foo%3Dbar',
       'next=https%3A%2F%2Fa.b%2Fcb%3Faccess_token%3D[REDACTED]%26foo%3Dbar',
     ],
+    [
+      "X's consumer (API key) secret",
+      'consumer_secret=cs9Xk2 {"consumerSecret":"cs8Yj1"} apiSecret: as7Zh0',
+      'consumer_secret=[REDACTED] {"consumerSecret":"[REDACTED]"} apiSecret: [REDACTED]',
+    ],
     ['a bare Bearer token', 'sent Bearer ya29.a0AfH6SMB to the API', 'sent Bearer [REDACTED] to the API'],
     ['a JWT', 'id eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc123 used', 'id [REDACTED] used'],
   ];
@@ -81,6 +86,16 @@ describe('redactValue', () => {
       note: 'url ?access_token=[REDACTED]',
       list: [{ password: '[REDACTED]' }],
       self: '[Circular]',
+    });
+  });
+});
+
+describe('redactValue with consumer secrets', () => {
+  it("redacts X's consumer secret and API secret fields by name", () => {
+    expect(redactValue({ consumerSecret: 'xcs-1', api_secret: 'as-1', consumerKey: 'ck-1' })).toEqual({
+      consumerSecret: '[REDACTED]',
+      api_secret: '[REDACTED]',
+      consumerKey: 'ck-1',
     });
   });
 });
