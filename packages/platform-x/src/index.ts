@@ -36,6 +36,11 @@ export {
 } from './post-rules';
 export { xPostUrl } from './publish';
 export { findPublishedPosts, xContentFingerprint } from './reconcile';
-export { ThreadInterruptedError, type ThreadInterruptedErrorOptions } from './thread-error';
+export {
+  ThreadInterruptedError,
+  type ThreadInterruptedErrorOptions,
+  type ThreadPartOutcome,
+  threadPartOutcome,
+} from './thread-error';
 export { crcResponseToken, createXWebhookHandler, signXWebhookBody, X_SIGNATURE_HEADER } from './webhooks';
 export { XApi, type XCall } from './x-api';

@@ -26,7 +26,8 @@ export function xPostUrl(id: string): string {
  * Publishes a post once: validates it (no request when it breaks a rule), uploads its media, posts
  * it (a quote post when `link` is an X post URL), then each thread part as a reply to the previous
  * post, then the first comment as a reply to the last post. Nothing is retried blindly: a thread that
- * fails part-way throws {@link ThreadInterruptedError} with the ids already posted. A failed first
+ * fails part-way throws {@link ThreadInterruptedError} with the ids already posted and whether the
+ * failed part may be on X anyway (`outcome: 'unknown'`: reconcile with `findPublished` before continuing). A failed first
  * comment is logged and does not fail the publish (the post is out).
  */
 export async function publishPost(
@@ -58,10 +59,22 @@ export async function publishPost(
   );
   const postedIds = [rootId];
   for (const [index, part] of (post.thread ?? []).entries()) {
+    let mediaIds: string[];
     try {
-      const mediaIds = await uploadAll(api, part.media, `post.thread.${index}.media`, options.signal);
+      mediaIds = await uploadAll(api, part.media, `post.thread.${index}.media`, options.signal);
+    } catch (error) {
+      // The reply itself was never sent.
+      throw new ThreadInterruptedError({
+        postedIds,
+        failedPart: index + 1,
+        cause: error,
+        outcome: 'not_posted',
+      });
+    }
+    try {
       postedIds.push(await reply(api, postedIds.at(-1) ?? rootId, part.caption, mediaIds, options.signal));
     } catch (error) {
+      // A timeout or 5xx may still have posted the reply: the error's `outcome` says so.
       throw new ThreadInterruptedError({ postedIds, failedPart: index + 1, cause: error });
     }
   }

@@ -1,4 +1,4 @@
-import { AuthError, PlatformApiError } from '@growthhub/core';
+import { AuthError, GrowthError, PlatformApiError } from '@growthhub/core';
 
 const MARKER = Symbol.for('growthhub.error.ThreadInterruptedError');
 
@@ -10,21 +10,37 @@ export interface ThreadInterruptedErrorOptions {
   readonly failedPart: number;
   /** Why that part failed. */
   readonly cause: unknown;
+  /** Whether X may have posted the failed part anyway (default: judged from `cause`, see {@link threadPartOutcome}). */
+  readonly outcome?: ThreadPartOutcome;
 }
 
 /**
- * A thread stopped part-way: the first `postedIds.length` posts are on X, the part at `failedPart`
- * and those after it are not. Never retried as a whole (that would post the first parts twice);
- * continue from the last posted id instead. The original failure is the `cause`.
+ * What is known about the part that failed: `'not_posted'` when X refused it or it was never sent,
+ * `'unknown'` when the request may have reached X (a timeout, a 5xx, a connection reset after sending).
+ */
+export type ThreadPartOutcome = 'unknown' | 'not_posted';
+
+/**
+ * A thread stopped part-way: the first `postedIds.length` posts are on X; the parts after `failedPart`
+ * are not. Never retried as a whole (that would post the first parts twice). The original failure is
+ * the `cause`.
+ *
+ * When `outcome` is `'not_posted'`, continue the thread as a reply to the last posted id. When it is
+ * `'unknown'` (a timeout, a 5xx or a reset after the request was sent), X may have posted the failed
+ * part: reconcile with `findPublished` first (look for the part as a reply to the last posted id), or
+ * continuing would post that part twice.
  */
 export class ThreadInterruptedError extends PlatformApiError {
   /** Ids of the posts already on X, in thread order. */
   readonly postedIds: readonly string[];
   /** Zero-based index of the part that failed. */
   readonly failedPart: number;
+  /** Whether the failed part may be on X anyway; `'unknown'` means reconcile before continuing. */
+  readonly outcome: ThreadPartOutcome;
 
   constructor(options: ThreadInterruptedErrorOptions) {
     const cause = options.cause;
+    const outcome = options.outcome ?? threadPartOutcome(cause);
     const status = PlatformApiError.isInstance(cause)
       ? cause.status
       : AuthError.isInstance(cause)
@@ -42,12 +58,17 @@ export class ThreadInterruptedError extends PlatformApiError {
       ...(PlatformApiError.isInstance(cause) && cause.requestId !== undefined
         ? { requestId: cause.requestId }
         : {}),
-      details: { postedIds: [...options.postedIds], failedPart: options.failedPart },
-      message: `The X thread stopped at part ${options.failedPart + 1}: ${options.postedIds.length} post(s) are published (${options.postedIds.join(', ')}). Continue the thread as a reply to ${options.postedIds.at(-1)} rather than publishing it again.`,
+      details: { postedIds: [...options.postedIds], failedPart: options.failedPart, outcome },
+      message: `The X thread stopped at part ${options.failedPart + 1}: ${options.postedIds.length} post(s) are published (${options.postedIds.join(', ')}). ${
+        outcome === 'unknown'
+          ? `Part ${options.failedPart + 1} may have been posted anyway (no clear answer from X): reconcile with findPublished (a reply to ${options.postedIds.at(-1)}) before continuing, or it may be posted twice.`
+          : `Continue the thread as a reply to ${options.postedIds.at(-1)} rather than publishing it again.`
+      }`,
       cause,
     });
     this.postedIds = [...options.postedIds];
     this.failedPart = options.failedPart;
+    this.outcome = outcome;
   }
 
   /** Tells whether `value` is a {@link ThreadInterruptedError} from any copy of this package. */
@@ -62,3 +83,17 @@ Object.defineProperty(ThreadInterruptedError.prototype, 'name', {
   writable: true,
 });
 Object.defineProperty(ThreadInterruptedError.prototype, MARKER, { value: true });
+
+/**
+ * Judges from the failure of a thread part's post request whether X may have posted it: a definite
+ * refusal (a 4xx other than 408, an auth or validation error, a request never sent) is `'not_posted'`;
+ * a timeout, a 408/5xx, a network failure after sending, or anything unrecognised is `'unknown'`.
+ */
+export function threadPartOutcome(cause: unknown): ThreadPartOutcome {
+  if (PlatformApiError.isInstance(cause)) {
+    if (cause.platformDidNotAct || cause.code === 'request_failed') return 'not_posted';
+    if (cause.status === 0 || cause.status === 408 || cause.status >= 500) return 'unknown';
+    return 'not_posted';
+  }
+  return GrowthError.isInstance(cause) ? 'not_posted' : 'unknown';
+}

@@ -8,7 +8,8 @@ export const REDACTED = '[REDACTED]';
  * `Authorization`-style headers (`Bearer`/`Basic`/custom token headers such as `Access-Token`),
  * `access_token=`/`refresh_token=`/`client_secret=`/`code_verifier=` query or form values (also when
  * URL-encoded inside another URL), JSON and object fields with those names (also JSON escaped inside a
- * JSON string), JWTs, and every literal value in `knownSecrets`.
+ * JSON string; escaped quotes inside the value do not end it), the password in a URL's userinfo
+ * (`redis://user:[REDACTED]@host`), JWTs, and every literal value in `knownSecrets`.
  *
  * The pattern rules catch secrets in their usual places; `knownSecrets` catches a secret echoed anywhere
  * (the HTTP kernel passes the literal tokens it sent). Known secrets shorter than 6 characters are ignored
@@ -28,9 +29,21 @@ export function redactSecrets(text: string, knownSecrets?: Iterable<string | und
   if (knownSecrets !== undefined) result = removeKnownSecrets(result, knownSecrets);
   if (!MAY_CONTAIN_SECRET.test(result)) return result;
   return result
-    .replace(QUOTED_FIELD, (_match, open: string, name: string, separator: string, quote: string) =>
-      isAlreadyRedacted(_match) ? _match : `${open}${name}${open}${separator}${quote}${REDACTED}${quote}`,
+    .replace(
+      QUOTED_FIELD,
+      (
+        _match,
+        open: string,
+        name: string,
+        separator: string,
+        quote: string | undefined,
+        escapedQuote: string | undefined,
+      ) => {
+        const q = quote ?? escapedQuote ?? '';
+        return isAlreadyRedacted(_match) ? _match : `${open}${name}${open}${separator}${q}${REDACTED}${q}`;
+      },
     )
+    .replace(URL_PASSWORD, (_match, prefix: string) => `${prefix}${REDACTED}@`)
     .replace(UNQUOTED_FIELD, (_match, name: string, separator: string) => `${name}${separator}${REDACTED}`)
     .replace(AUTH_SCHEME_TOKEN, (_match, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(JWT, REDACTED);
@@ -93,16 +106,27 @@ const SECRET_NAME_EXACT = new RegExp(`^(?:${SECRET_NAMES})$`, 'i');
 
 /** Cheap pre-check so ordinary text skips the heavier patterns. */
 const MAY_CONTAIN_SECRET =
-  /token|secret|verifier|assertion|authori[sz]ation|api[-_]?key|private|encryption|password|cookie|bearer|basic|eyJ/i;
+  /token|secret|verifier|assertion|authori[sz]ation|api[-_]?key|private|encryption|password|cookie|bearer|basic|eyJ|:\/\/[^\s/@]*:[^\s/]*@/i;
 
 /** A secret name starts a word, or follows a percent-escape such as `%3F` (a URL inside a URL). */
 const NAME_START = '(?:(?<=%[0-9A-Fa-f]{2})|(?<![A-Za-z0-9]))';
 
-/** `"access_token": "..."`, `'password': '...'`, `\"refresh_token\":\"...\"` (JSON escaped in JSON). */
+/**
+ * `"access_token": "..."`, `'password': '...'`, `\"refresh_token\":\"...\"` (JSON escaped in JSON).
+ * The value honours JSON escapes: `\"` inside a plain quoted value, and `\\\"` (an escaped quote, escaped
+ * again) inside a JSON-escaped value, do not end it.
+ */
 const QUOTED_FIELD = new RegExp(
-  `(\\\\?["']?)${NAME_START}(${SECRET_NAMES})\\1(\\s*[:=]\\s*)(\\\\?["'])(?:(?!\\4).)*\\4`,
+  `(\\\\?["']?)${NAME_START}(${SECRET_NAMES})\\1(\\s*[:=]\\s*)` +
+    // a plain quote: any escape pair, or any character but the quote, a backslash or a newline
+    `(?:(["'])(?:\\\\[^\\n]|(?!\\4)[^\\\\\\n])*\\4` +
+    // an escaped quote: an escaped escape pair, an escape pair other than the quote, or a plain character
+    `|(\\\\["'])(?:\\\\\\\\(?:\\\\[^\\n]|[^\\\\\\n])|(?!\\5)\\\\[^\\\\\\n]|[^\\\\\\n])*\\5)`,
   'gi',
 );
+
+/** `scheme://user:password@host`: the password in a URL's userinfo (scheme, user and host stay). */
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*:)[^\s/?#]*@/gi;
 
 /** `access_token=...`, `Authorization: Bearer ...`, `access_token%3D...`, `password: ...`. */
 const UNQUOTED_FIELD = new RegExp(

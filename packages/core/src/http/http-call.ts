@@ -294,6 +294,9 @@ class HttpCall<T> {
     if (this.#shouldRefresh(failure.error)) {
       this.#refreshed = true;
       await this.#refreshToken();
+      // A one-shot stream body was consumed by the refused attempt: the refresh still ran (so the next
+      // call works), but this call ends with the auth failure instead of resending an empty stream.
+      if (!this.#replayable && !failure.neverSent) throw failure.error;
       return;
     }
     if (!this.#isRetryable(failure) || this.#retries >= this.#client.maxRetries) throw failure.error;

@@ -37,7 +37,13 @@ export interface ConnectionManagerOptions {
   stateTtlMs?: number;
   /** Timeout of each token endpoint call (default 15 s). */
   requestTimeoutMs?: number;
-  /** The cross-process refresh lock: its TTL (default 30 s) and how long to wait for it (default 35 s). */
+  /**
+   * The cross-process refresh lock: its TTL (default 30 s, or `requestTimeoutMs` + 10 s when that is
+   * longer) and how long to wait for it (default 35 s).
+   * The TTL must exceed `requestTimeoutMs` by at least 5 s, so the lock cannot expire while a refresh is
+   * still talking to the token endpoint (another process would then refresh with the same, rotating,
+   * refresh token); a shorter TTL fails at startup with a `ConfigError`.
+   */
   refreshLock?: { ttlMs?: number; waitMs?: number };
   /**
    * The link put in `connection.expired` events, e.g. the host's own "reconnect" page. By default a
@@ -211,7 +217,7 @@ export function createConnectionManager(options: ConnectionManagerOptions): Conn
     events,
     logger,
     now,
-    lockTtlMs: positive('refreshLock.ttlMs', options.refreshLock?.ttlMs, 30_000),
+    lockTtlMs: refreshLockTtl(options.refreshLock?.ttlMs, timeoutMs),
     lockWaitMs: positive('refreshLock.waitMs', options.refreshLock?.waitMs, 35_000),
     reconnectUrl,
   });
@@ -314,6 +320,25 @@ function parseInput<S extends z.ZodType>(schema: S, input: unknown, subject: str
   const result = schema.safeParse(input);
   if (!result.success) throw ValidationError.fromZodError(result.error, { subject });
   return result.data;
+}
+
+/** How much longer than one token request the refresh lock must live (the vault and store writes after it). */
+const REFRESH_LOCK_SLACK_MS = 5_000;
+
+function refreshLockTtl(value: number | undefined, requestTimeoutMs: number): number {
+  const ttlMs = positive(
+    'refreshLock.ttlMs',
+    value,
+    Math.max(30_000, requestTimeoutMs + 2 * REFRESH_LOCK_SLACK_MS),
+  );
+  if (ttlMs < requestTimeoutMs + REFRESH_LOCK_SLACK_MS) {
+    throw new ConfigError({
+      setting: 'refreshLock.ttlMs',
+      reason: `must exceed requestTimeoutMs (${requestTimeoutMs} ms) by at least ${REFRESH_LOCK_SLACK_MS} ms, got ${ttlMs} ms; a lock that expires during a refresh lets another process refresh with the same refresh token`,
+      fix: `set refreshLock.ttlMs to at least ${requestTimeoutMs + REFRESH_LOCK_SLACK_MS}, or lower requestTimeoutMs`,
+    });
+  }
+  return ttlMs;
 }
 
 function positive(setting: string, value: number | undefined, fallback: number): number {

@@ -20,6 +20,8 @@ export interface AppendLogOptions {
  * - On open, and whenever the log grows past twice the live data, the live entries are written to a
  *   temporary file, fsynced and renamed over the log, so a crash leaves either the old or the new file.
  * - A torn last line (a crash mid-write) is dropped on open; expired entries are dropped on compaction.
+ * - A failed append (disk full) is cut back off the file before the error is reported, so later
+ *   appends never follow a half-written line.
  * - One process owns the file: a `<path>.lock` file holding the owner's pid makes a second process fail
  *   with a `ConfigError` instead of silently overwriting the first one's data.
  */
@@ -29,6 +31,8 @@ export class AppendLogJournal implements TableJournal {
   readonly #compactAfterLines: number;
   #handle: FileHandle | undefined;
   #lines = 0;
+  /** The log's size in bytes after the last acknowledged write. */
+  #bytes = 0;
   #queue: string[] = [];
   #batch: Promise<void> | undefined;
   #tail: Promise<void> = Promise.resolve();
@@ -84,8 +88,16 @@ export class AppendLogJournal implements TableJournal {
     this.#queue = [];
     const handle = this.#handle;
     if (handle === undefined) throw closedError(this.#path);
-    await handle.write(lines.join(''));
-    if (this.#fsync) await handle.datasync();
+    const bytes = Buffer.from(lines.join(''), 'utf8');
+    const sizeBefore = this.#bytes;
+    try {
+      await writeAll(handle, bytes);
+      if (this.#fsync) await handle.datasync();
+    } catch (error) {
+      await this.#rollBack(handle, sizeBefore);
+      throw error;
+    }
+    this.#bytes += bytes.length;
     this.#lines += lines.length;
     const entries = live();
     if (this.#lines > this.#compactAfterLines && this.#lines > 2 * entries.size) {
@@ -93,6 +105,20 @@ export class AppendLogJournal implements TableJournal {
       this.#handle = undefined;
       await this.#rewrite(entries);
       this.#handle = await open(this.#path, 'a');
+    }
+  }
+
+  /**
+   * Cuts the log back to its size before a failed append (disk full, I/O error), so a half-written line
+   * never sits in front of the lines later batches append. When even that fails, the journal stops
+   * accepting writes: appending after a torn line would make the whole file unreadable.
+   */
+  async #rollBack(handle: FileHandle, size: number): Promise<void> {
+    try {
+      await handle.truncate(size);
+    } catch {
+      this.#handle = undefined;
+      await handle.close().catch(() => undefined);
     }
   }
 
@@ -105,8 +131,9 @@ export class AppendLogJournal implements TableJournal {
     }
     const temporary = `${this.#path}.${process.pid}.tmp`;
     const file = await open(temporary, 'w');
+    const content = lines.join('');
     try {
-      await file.write(lines.join(''));
+      await writeAll(file, Buffer.from(content, 'utf8'));
       await file.sync();
     } finally {
       await file.close();
@@ -114,6 +141,7 @@ export class AppendLogJournal implements TableJournal {
     await rename(temporary, this.#path);
     await syncDirectory(dirname(this.#path));
     this.#lines = lines.length;
+    this.#bytes = Buffer.byteLength(content);
   }
 }
 
@@ -128,6 +156,15 @@ function encode(change: TableChange): LogLine {
       : ['s', change.key, change.value, change.expiresAt];
   }
   return change.op === 'del' ? ['d', change.key] : ['c'];
+}
+
+/** Writes all of `bytes`: one `write` call may write only part of them (a file size limit, a full disk). */
+async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+    offset += bytesWritten;
+  }
 }
 
 function replay(text: string, path: string): Map<string, TableEntry> {

@@ -60,6 +60,30 @@ describe('redactSecrets', () => {
     expect(redactSecrets(prose)).toBe(prose);
   });
 
+  it('redacts the password in a URL userinfo but keeps scheme, user and host', () => {
+    expect(redactSecrets('connect redis://default:hunter2pw@cache.local:6379/0 failed')).toBe(
+      'connect redis://default:[REDACTED]@cache.local:6379/0 failed',
+    );
+    expect(redactSecrets('GET https://u:p4ss@api.example.com/x')).toBe(
+      'GET https://u:[REDACTED]@api.example.com/x',
+    );
+    expect(redactSecrets('redis://:onlypass@host')).toBe('redis://:[REDACTED]@host');
+    expect(redactSecrets('see https://example.com:8080/a@b and mailto:me@x.org')).toBe(
+      'see https://example.com:8080/a@b and mailto:me@x.org',
+    );
+  });
+
+  it('keeps redacting a quoted value past JSON-escaped quotes', () => {
+    expect(redactSecrets('{"refresh_token":"ab\\"cd-tail-secret","x":1}')).toBe(
+      '{"refresh_token":"[REDACTED]","x":1}',
+    );
+    expect(redactSecrets('{"password":"p\\\\","x":"keep"}')).toBe('{"password":"[REDACTED]","x":"keep"}');
+    // the same JSON escaped once more inside a JSON string
+    expect(redactSecrets('"{\\"refresh_token\\":\\"ab\\\\\\"cd-tail\\",\\"x\\":1}"')).toBe(
+      '"{\\"refresh_token\\":\\"[REDACTED]\\",\\"x\\":1}"',
+    );
+  });
+
   it('removes known secrets wherever they appear, also URL-encoded, but ignores very short ones', () => {
     expect(redactSecrets('odd place: k9/Zt+Q7mW and k9%2FZt%2BQ7mW', ['k9/Zt+Q7mW'])).toBe(
       'odd place: [REDACTED] and [REDACTED]',

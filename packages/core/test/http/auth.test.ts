@@ -51,6 +51,28 @@ describe('http kernel auth', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('with a one-shot stream body, a 401 refreshes the token but ends in the AuthError without resending', async () => {
+    const server = await startServer((req, _index, res) => {
+      if (req.headers.authorization === 'Bearer fresh-token-2') sendJson(res, 200, { ok: true });
+      else sendJson(res, 401, { error: 'expired' });
+    });
+    const http = createHttpClient({ platform: 'test', baseUrl: server.url });
+    const auth = tokenSource('stale-token-1', 'fresh-token-2');
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('chunk-of-media'));
+        controller.close();
+      },
+    });
+
+    const error = await rejectionOf(http.request({ method: 'POST', url: 'upload', body, auth }));
+
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ needsReconnect: true, status: 401, attempts: 1 });
+    expect(auth.refreshes).toBe(1);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('without a refresh function a 401 is an AuthError at once', async () => {
     const server = await startServer((_req, _index, res) => sendJson(res, 401, {}));
     const http = createHttpClient({ platform: 'test', baseUrl: server.url });

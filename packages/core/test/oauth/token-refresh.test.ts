@@ -1,10 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AuthError, PlatformApiError } from '../../src/errors/index';
+import { AuthError, ConfigError, PlatformApiError } from '../../src/errors/index';
 import type { ConnectionExpiredEvent } from '../../src/events/index';
+import { createEventBus } from '../../src/events/index';
 import { createHttpClient } from '../../src/http/index';
-import { OAuthGrantError } from '../../src/oauth/index';
+import { createConnectionManager, OAuthGrantError } from '../../src/oauth/index';
+import { memoryStore } from '../../src/store/index';
+import { createTokenVault } from '../../src/vault/index';
 import { connect, createEngine, type EngineFixture } from './support/engine-fixture';
 import { type OAuthAuthority, startAuthority } from './support/oauth-authority';
 import { xCase } from './support/platform-specs';
@@ -189,5 +192,39 @@ describe('credentials() with the HTTP kernel', () => {
     expect(afterSecond).toBe(afterFirst);
     expect(afterFirst).not.toBe(stale);
     expect(authority.counts.refresh).toBe(1);
+  });
+});
+
+describe('refresh lock configuration', () => {
+  const build = (options: { refreshLock?: { ttlMs?: number }; requestTimeoutMs?: number }) => {
+    const store = memoryStore();
+    return () =>
+      createConnectionManager({
+        platforms: [{ id: 'x', oauth: xCase.spec('http://127.0.0.1:1') }],
+        store,
+        vault: createTokenVault({ keys: [Buffer.alloc(32, 7).toString('base64')], store }),
+        events: createEventBus(),
+        ...options,
+      });
+  };
+
+  it('refuses at startup a lock TTL that does not outlast the token request timeout, naming the setting and fix', () => {
+    const error = (() => {
+      try {
+        build({ refreshLock: { ttlMs: 10_000 }, requestTimeoutMs: 15_000 })();
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(ConfigError.isInstance(error)).toBe(true);
+    expect((error as ConfigError).setting).toBe('refreshLock.ttlMs');
+    expect((error as ConfigError).message).toContain('requestTimeoutMs');
+    expect((error as ConfigError).fix).toContain('20000');
+  });
+
+  it('accepts a lock TTL that outlasts the request timeout, and a long timeout with the default TTL', () => {
+    expect(build({ refreshLock: { ttlMs: 20_000 }, requestTimeoutMs: 15_000 })).not.toThrow();
+    expect(build({ requestTimeoutMs: 60_000 })).not.toThrow();
   });
 });

@@ -77,6 +77,32 @@ describe('file store', () => {
     await again.close();
   });
 
+  it('cuts a failed append (file size limit) back off the log, so later appends and a reopen still work', {
+    timeout: 30_000,
+  }, async () => {
+    const path = freshPath();
+    const worker = join(__dirname, 'fixtures', 'full-disk-worker.ts');
+    // 8 blocks of 512 bytes: room for the small values, not for the 20 kB one.
+    const report = JSON.parse(
+      await runChild('/bin/sh', [
+        '-c',
+        `ulimit -f 8; exec "$0" --import tsx "$1" "$2"`,
+        process.execPath,
+        worker,
+        path,
+      ]),
+    ) as { failure: string; sizeBefore: number; sizeAfterFailure: number; secondWrite: string };
+
+    expect(report.failure).toBe('EFBIG');
+    expect(report.sizeAfterFailure).toBe(report.sizeBefore);
+    expect(report.secondWrite).toBe('ok');
+    const reopened = fileStore(path);
+    expect(await reopened.values.get('small-1')).toBe('kept');
+    expect(await reopened.values.get('small-2')).toBe('kept too');
+    expect(await reopened.values.get('big')).toBeUndefined();
+    await reopened.close();
+  });
+
   it('compacts the log so it holds only live data, without losing any', async () => {
     const path = freshPath();
     const store = fileStore(path, { fsync: false });
@@ -152,4 +178,27 @@ setInterval(() => {}, 1000);
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Runs a child process from the package root and resolves with its stdout once it exits with 0. */
+function runChild(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: join(__dirname, '..', '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`${command} exited with ${code}: ${stderr.split('\n').slice(0, 3).join(' | ')}`));
+    });
+  });
 }

@@ -1,6 +1,6 @@
-import { ValidationError } from '@growthhub/core';
+import { PlatformApiError, ValidationError } from '@growthhub/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ThreadInterruptedError } from '../../src/index';
+import { ThreadInterruptedError, threadPartOutcome } from '../../src/index';
 import { type ConnectedAccount, connectedAccount } from '../connected-account';
 import { type MediaHost, mp4Bytes, pngBytes, startMediaHost } from '../media-host';
 
@@ -146,6 +146,42 @@ describe('publishing to X over HTTP', () => {
     expect(interrupted.retryable).toBe(false);
     expect(interrupted.status).toBe(503);
     expect(sent().filter((call) => call.path === '/2/tweets')).toHaveLength(3);
+  });
+
+  it('flags a thread reply that failed with a 5xx as an unknown outcome and says to reconcile first', async () => {
+    const tweets = { method: 'POST', path: '/2/tweets' };
+    account.emulator.faults.enqueue({ kind: 'slow', delayMs: 0, times: 1, match: tweets });
+    account.emulator.faults.enqueue({ kind: 'serverError', status: 503, match: tweets });
+    const post = account.post({
+      kind: 'thread',
+      caption: 'Thread with an unclear reply 1/2',
+      thread: [{ caption: 'Part 2/2', media: [] }],
+    });
+    const error = await account.publisher
+      .publish(post, { idempotencyKey: post.idempotencyKey })
+      .catch((thrown) => thrown);
+    expect(ThreadInterruptedError.isInstance(error)).toBe(true);
+    const interrupted = error as ThreadInterruptedError;
+    expect(interrupted.outcome).toBe('unknown');
+    expect(interrupted.message).toContain('findPublished');
+    expect(interrupted.message).not.toContain('Continue the thread as a reply');
+  });
+
+  it('judges a definite refusal of a thread reply as not posted, and a timeout or network failure as unknown', () => {
+    const refused = new PlatformApiError({ platform: 'x', status: 400, code: 'x_invalid_request' });
+    const timedOut = new PlatformApiError({ platform: 'x', status: 0, code: 'timeout' });
+    const neverSent = new PlatformApiError({
+      platform: 'x',
+      status: 0,
+      code: 'network_error',
+      platformDidNotAct: true,
+    });
+    expect(threadPartOutcome(refused)).toBe('not_posted');
+    expect(threadPartOutcome(neverSent)).toBe('not_posted');
+    expect(threadPartOutcome(timedOut)).toBe('unknown');
+    const error = new ThreadInterruptedError({ postedIds: ['1'], failedPart: 1, cause: refused });
+    expect(error.outcome).toBe('not_posted');
+    expect(error.message).toContain('Continue the thread as a reply to 1');
   });
 
   it('rejects a caption over 280 weighted characters in validate() and publish() without any request', async () => {
