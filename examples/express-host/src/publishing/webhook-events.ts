@@ -28,7 +28,7 @@ export async function handleWebhookEvents(
   }
 }
 
-/** Ids of every store's connections on `platform` that reach `accountId`. */
+/** Ids of every store's connections on `platform` that reach `accountId`, paging through every store's connections. */
 async function connectionsOfAccount(
   context: HostContext,
   platform: string,
@@ -40,15 +40,22 @@ async function connectionsOfAccount(
   do {
     const tenants = await connections.listTenants({ limit: 500, cursor: tenantCursor });
     for (const storeId of tenants.items) {
-      const page = await context.engine.connections.list(storeId, { limit: 500 });
-      for (const connection of page.items) {
-        if (
-          connection.platform === platform &&
-          connection.accounts.some((account) => account.id === accountId)
-        ) {
-          matches.push(connection.id);
+      let cursor: string | undefined;
+      do {
+        const page = await context.engine.connections.list(storeId, {
+          limit: 500,
+          ...(cursor === undefined ? {} : { cursor }),
+        });
+        for (const connection of page.items) {
+          if (
+            connection.platform === platform &&
+            connection.accounts.some((account) => account.id === accountId)
+          ) {
+            matches.push(connection.id);
+          }
         }
-      }
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
     }
     tenantCursor = tenants.nextCursor;
   } while (tenantCursor !== undefined);

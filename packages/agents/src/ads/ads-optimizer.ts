@@ -7,6 +7,7 @@ import {
 } from '@growthhub/core';
 import { type AdsAccountSnapshot, AdsAccountSnapshotSchema } from './account-snapshot';
 import type { AdsPolicy } from './ads-policy';
+import { previewedProposal, staleApprovalReason } from './approval-check';
 import {
   type ApprovalRequest,
   approveApprovalRequest,
@@ -59,7 +60,10 @@ export interface OptimizationRun<Memory> {
   readonly memory: Memory;
 }
 
-/** The outcome of approving a request: the request, the plan re-checked against the account now, its log. */
+/**
+ * The outcome of approving a request: the request (`approved`, or `rejected` as stale with the reason in
+ * its `note`), the plan re-checked against the account now (no action when stale), its log.
+ */
 export interface ApprovalOutcome {
   readonly request: ApprovalRequest;
   readonly plan: GuardedPlan;
@@ -77,9 +81,15 @@ export interface AdsOptimizer<Memory> {
     memory?: Memory,
     extraProposals?: readonly (CampaignProposal | CampaignProposalInput)[],
   ): OptimizationRun<Memory>;
-  /** Approves a pending request: its proposal goes through the guardrails again against `snapshot`. */
+  /**
+   * Approves a pending request of this optimiser's store. Applies at most what the preview showed: the
+   * preview's `after` values go through the guardrails again against `snapshot` (they can be cut, never
+   * raised). When the campaign in `snapshot` no longer matches `preview.before`, the request is rejected
+   * as stale (reason in `note` and the log) and nothing applies. Throws a `ValidationError` for a request
+   * of another store, or one that is not pending.
+   */
   approve(request: ApprovalRequest, snapshot: AdsAccountSnapshot, by: string): ApprovalOutcome;
-  /** Rejects a pending request; nothing is applied. */
+  /** Rejects a pending request of this optimiser's store; nothing is applied. */
   reject(
     request: ApprovalRequest,
     by: string,
@@ -93,7 +103,8 @@ export interface AdsOptimizer<Memory> {
 /**
  * Creates the optimiser that runs a policy (default: `bayesianAllocationPolicy`) behind the guardrails.
  * Nothing reaches a platform except through the returned `GuardedPlan`; in `approval` mode each action
- * becomes an {@link ApprovalRequest} (event `approval.requested`) and is re-checked when approved; in
+ * becomes an {@link ApprovalRequest} (event `approval.requested`), applied at most as previewed and
+ * re-checked when approved; in
  * `dry-run` mode decisions are only logged. Every decision, applied, pending or blocked, is an
  * `OptimizationLogEntry`; every guardrail refusal or cut is also a `guardrail.blocked` event.
  *
@@ -168,6 +179,28 @@ export function createAdsOptimizer<Memory>(options: AdsOptimizerOptions<Memory>)
     for (const entry of entries)
       emit('optimization.logged', { at: entry.at, storeId: options.storeId, entry });
     return entries;
+  };
+
+  const resolveRejected = (
+    request: ApprovalRequest,
+    by: string,
+    now: number,
+    note?: string,
+    loggedReason?: string,
+  ) => {
+    const rejected = rejectApprovalRequest(request, by, now, note);
+    emit('approval.resolved', {
+      at: rejected.decidedAt!,
+      storeId: options.storeId,
+      approvalId: rejected.id,
+      kind: 'budget_change',
+      subjectId: rejected.campaignId,
+      decision: 'rejected',
+      by,
+    });
+    const ctx: LogContext = { ...context(now), mode: 'approval', policy: request.policy };
+    const shown = loggedReason === undefined ? request.preview : { ...request.preview, reason: loggedReason };
+    return { request: rejected, log: publish(actionLogEntries(shown, 'rejected', ctx, rejected.id)) };
   };
 
   return {
@@ -248,7 +281,18 @@ export function createAdsOptimizer<Memory>(options: AdsOptimizerOptions<Memory>)
     },
 
     approve(request, snapshot, by) {
+      assertOwnStore(request, options.storeId);
       const parsed = AdsAccountSnapshotSchema.parse(snapshot);
+      const stale = staleApprovalReason(request, parsed);
+      if (stale !== undefined) {
+        const { request: rejected, log } = resolveRejected(request, by, parsed.now, stale, stale);
+        // Nothing applies: a plan over no campaigns carries no action.
+        return {
+          request: rejected,
+          plan: enforceGuardrails({ ...parsed, campaigns: [] }, [], guardrails),
+          log,
+        };
+      }
       const approved = approveApprovalRequest(request, by, parsed.now);
       emit('approval.resolved', {
         at: approved.decidedAt!,
@@ -260,28 +304,15 @@ export function createAdsOptimizer<Memory>(options: AdsOptimizerOptions<Memory>)
         by,
       });
       const ctx: LogContext = { ...context(parsed.now), mode: 'approval', policy: request.policy };
-      const plan = enforceGuardrails(parsed, [{ ...request.proposal, source: 'human' }], guardrails);
+      const plan = enforceGuardrails(parsed, [previewedProposal(request)], guardrails);
       const log = [...logBlocked(plan.findings, ctx)];
       for (const action of plan.actions) log.push(...actionLogEntries(action, 'applied', ctx, approved.id));
       return { request: approved, plan, log: publish(log) };
     },
 
     reject(request, by, now, note) {
-      const rejected = rejectApprovalRequest(request, by, now, note);
-      emit('approval.resolved', {
-        at: rejected.decidedAt!,
-        storeId: options.storeId,
-        approvalId: rejected.id,
-        kind: 'budget_change',
-        subjectId: rejected.campaignId,
-        decision: 'rejected',
-        by,
-      });
-      const ctx: LogContext = { ...context(now), mode: 'approval', policy: request.policy };
-      return {
-        request: rejected,
-        log: publish(actionLogEntries(request.preview, 'rejected', ctx, rejected.id)),
-      };
+      assertOwnStore(request, options.storeId);
+      return resolveRejected(request, by, now, note);
     },
 
     expire(requests, now) {
@@ -301,6 +332,16 @@ export function createAdsOptimizer<Memory>(options: AdsOptimizerOptions<Memory>)
       });
     },
   };
+}
+
+/** Refuses a request opened for another store (tenant) than the optimiser's. */
+function assertOwnStore(request: ApprovalRequest, storeId: string): void {
+  if (request.storeId === storeId) return;
+  throw new ValidationError({
+    field: 'approval.storeId',
+    reason: `belongs to store ${request.storeId}, not to this optimiser's store ${storeId}`,
+    fix: "resolve the request with the optimiser of the request's own store",
+  });
 }
 
 function numericOrMoney(

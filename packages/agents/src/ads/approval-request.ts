@@ -9,8 +9,11 @@ import type { GuardedAction } from './guarded-plan';
 export type ApprovalState = 'pending' | 'approved' | 'rejected' | 'expired';
 
 /**
- * A decision waiting for a human (approval mode). It keeps the original proposal, not the plan: on
- * approval the proposal goes through the guardrails again against the account as it is then.
+ * A decision waiting for a human (approval mode). It keeps the proposal and the guarded preview the
+ * reviewer is shown. On approval the optimiser applies at most the preview: the proposal's budget,
+ * status and shares are replaced by the preview's `after` values and checked by the guardrails again
+ * against the account as it is then (which may cut further, never raise). A request whose campaign no
+ * longer matches `preview.before` is rejected as stale, and one of another store is refused.
  */
 export interface ApprovalRequest {
   readonly id: string;
@@ -29,7 +32,7 @@ export interface ApprovalRequest {
   readonly decidedAt?: string;
   /** The host user who approved or rejected. */
   readonly decidedBy?: string;
-  /** The reviewer's note on a rejection. */
+  /** The reviewer's note on a rejection, or why the optimiser rejected it as stale. */
   readonly note?: string;
 }
 

@@ -17,6 +17,7 @@ import {
   createTokenVault,
   isPlatformAdapterV1,
   redactingLogger,
+  redactSecrets,
   silentLogger,
 } from '@growthhub/core';
 import type { StoreCatalog } from '../catalog/index';
@@ -112,6 +113,7 @@ export function createGrowthEngine(options: GrowthEngineOptions): GrowthEngine {
   const clock = options.clock ?? systemClock;
   const logger = options.logger === undefined ? silentLogger : redactingLogger(options.logger);
   const { store, catalog } = options;
+  const secrets = knownSecrets(options);
   const events = createEventBus();
   const vault = createTokenVault({ keys: options.encryptionKeys, store });
   const connections = createConnectionManager({
@@ -137,8 +139,9 @@ export function createGrowthEngine(options: GrowthEngineOptions): GrowthEngine {
           storeId: 'engine',
           source: `job:${job.name}`,
           error: {
-            code: String((error as { code?: unknown })?.code ?? 'job_failed'),
-            message: String((error as Error)?.message ?? error),
+            code: redactSecrets(String((error as { code?: unknown })?.code ?? 'job_failed'), secrets),
+            // A handler's error can quote a token or the app's own secret; the event must never carry it.
+            message: redactSecrets(String((error as Error)?.message ?? error), secrets).slice(0, 2000),
           },
         }),
     });
@@ -238,4 +241,18 @@ function assertOptions(options: GrowthEngineOptions): void {
       fix: "use 'approval' or 'autopilot'",
     });
   }
+}
+
+/** The literal secrets the engine was given (client secrets, encryption keys), removed from error events. */
+function knownSecrets(options: GrowthEngineOptions): string[] {
+  const secrets: string[] = [];
+  for (const platform of options.platforms) {
+    const secret = platform.oauth?.client?.secret;
+    if (typeof secret === 'string') secrets.push(secret);
+  }
+  for (const key of options.encryptionKeys) {
+    const value = typeof key === 'string' ? key : key.key;
+    if (typeof value === 'string') secrets.push(value);
+  }
+  return secrets;
 }

@@ -1,13 +1,7 @@
-import type {
-  Connection,
-  JobContext,
-  PublishAttempt,
-  PublishedPostRef,
-  SocialPost,
-  SocialPublisher,
-} from '@growthhub/core';
+import type { Connection, JobContext, PublishedPostRef, SocialPost, SocialPublisher } from '@growthhub/core';
 import { AuthError } from '@growthhub/core';
 import { classifyPublishFailure, type PublishFailure } from './publish-failure';
+import { closeLast, countedAttempts, UnclaimedPost, updateIfStatus } from './publish-record-changes';
 import { publishJob, type SocialContext } from './social-context';
 
 /** How far before an unknown attempt `findPublished` looks, to allow for clock skew. */
@@ -66,7 +60,11 @@ export async function runPublishJob(context: SocialContext, job: JobContext): Pr
     if (settled === undefined) return;
     post = settled;
   }
-  if (post.status === 'scheduled') post = await claim(context, post);
+  if (post.status === 'scheduled') {
+    const claimed = await claim(context, post);
+    if (claimed === undefined) return;
+    post = claimed;
+  }
 
   try {
     const result = await publisher.publish(post, { idempotencyKey: post.idempotencyKey, signal: job.signal });
@@ -118,11 +116,6 @@ async function openPost(
   if (post === undefined || opened === undefined) return undefined;
   emitPublishing(context, post, now);
   return { post, claimed: true, ...opened };
-}
-
-/** Thrown out of {@link openPost}'s update to leave a post that is not `scheduled` unwritten. */
-class UnclaimedPost {
-  constructor(readonly post: SocialPost) {}
 }
 
 /** The post's connection and, when it is usable, a publisher for the post's account. */
@@ -203,13 +196,17 @@ async function reconcile(
   return unsent;
 }
 
-/** `scheduled → publishing` with a new attempt (outcome `unknown`), stored before the call. */
-async function claim(context: SocialContext, post: SocialPost): Promise<SocialPost> {
+/**
+ * `scheduled → publishing` with a new attempt (outcome `unknown`), stored before the call. Checked
+ * under the record lock: a post that left `scheduled` meanwhile (cancelled, edited back to a draft) is
+ * left as it is and `undefined` is returned, so nothing is sent.
+ */
+async function claim(context: SocialContext, post: SocialPost): Promise<SocialPost | undefined> {
   const now = context.clock.now().toISOString();
-  const claimed = (await context.posts.update(post.id, (current) =>
+  const claimed = await updateIfStatus(context, post.id, 'scheduled', 'publishing', (current) =>
     claimedRecord(current, now),
-  )) as SocialPost;
-  emitPublishing(context, claimed, now);
+  );
+  if (claimed !== undefined) emitPublishing(context, claimed, now);
   return claimed;
 }
 
@@ -319,7 +316,8 @@ async function handleFailure(
     failure.action === 'retry' && failure.retryAt !== undefined
       ? new Date(Math.max(failure.retryAt.getTime() + 1_000, now.getTime()))
       : new Date(now.getTime() + backoff);
-  const updated = (await context.posts.update(post.id, (current) => {
+  const target = failure.action === 'retry' ? 'scheduled' : 'publishing';
+  const updated = await updateIfStatus(context, post.id, 'publishing', target, (current) => {
     const { processingHandle: _dropped, ...rest } = current;
     return {
       ...(failure.action === 'retry' ? rest : current),
@@ -334,7 +332,8 @@ async function handleFailure(
       }),
       updatedAt: now.toISOString(),
     };
-  })) as SocialPost;
+  });
+  if (updated === undefined) return;
   await context.jobs.schedule(publishJob(post), retryAt);
   emitFailed(context, updated, failure, true);
 }
@@ -378,18 +377,4 @@ function emitFailed(
     error: { code: failure.code, message: failure.message },
     retryable,
   });
-}
-
-/** Attempts that count towards the limit (rate-limit and quota waits do not). */
-function countedAttempts(post: SocialPost): number {
-  return post.attempts.filter(
-    (attempt) => attempt.errorCode !== 'rate_limited' && attempt.errorCode !== 'quota_exceeded',
-  ).length;
-}
-
-/** The attempts with the last one updated (its outcome and details). */
-function closeLast(attempts: readonly PublishAttempt[], update: Partial<PublishAttempt>): PublishAttempt[] {
-  const last = attempts.at(-1);
-  if (last === undefined) return [...attempts];
-  return [...attempts.slice(0, -1), { ...last, ...update }];
 }
