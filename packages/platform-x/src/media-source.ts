@@ -59,7 +59,14 @@ export async function openMedia(input: MediaInput, options: OpenMediaOptions): P
   return { mimeType, size, chunks: capped(response, options) };
 }
 
-/** True when `address` is loopback, private, link-local, CGNAT, multicast, reserved or unspecified. */
+/**
+ * True when `address` is loopback, private, link-local, CGNAT, multicast, reserved or unspecified,
+ * or an IPv6 address that reaches IPv4 through a translator or tunnel. All of NAT64 (`64:ff9b::/96`,
+ * local-use `64:ff9b:1::/48`) and 6to4 (`2002::/16`) is refused, public IPv4 inside included: the
+ * embedded IPv4 of local-use NAT64 sits at an operator-chosen prefix length, and a public host serves
+ * media on its own address. IPv4-mapped addresses are judged by their IPv4 address (`BlockList` does
+ * that for the hex form `::ffff:a00:1` too, which is what URL parsing makes of `::ffff:10.0.0.1`).
+ */
 export function isPrivateAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
   if (mapped !== undefined) return BLOCKED.check(mapped, 'ipv4');
@@ -91,6 +98,8 @@ for (const [network, prefix] of [
   ['fe80::', 10],
   ['ff00::', 8],
   ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['2002::', 16],
 ] as const) {
   BLOCKED.addSubnet(network, prefix, 'ipv6');
 }

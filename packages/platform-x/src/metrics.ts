@@ -10,6 +10,7 @@ import { ValidationError } from '@growthhub/core';
 import { X_BUCKETS } from './limits';
 import { readUserTimeline } from './timeline';
 import type { XApi } from './x-api';
+import { requireXId } from './x-id';
 import { MeSchema, PostListSchema, type XPost } from './x-responses';
 
 /** Ids per `GET /2/tweets` call (X's maximum). */
@@ -27,7 +28,7 @@ export async function readPostMetrics(
   platformPostIds: readonly string[],
   options: CallOptions = {},
 ): Promise<PostMetrics[]> {
-  const ids = [...new Set(platformPostIds)];
+  const ids = [...new Set(platformPostIds.map((id, index) => requireXId(id, `platformPostIds[${index}]`)))];
   const metrics: PostMetrics[] = [];
   for (let offset = 0; offset < ids.length; offset += IDS_PER_CALL) {
     const { data } = await api.send({

@@ -15,6 +15,7 @@ import { uploadMedia } from './media';
 import { composeXText, validateXPost } from './post-rules';
 import { ThreadInterruptedError } from './thread-error';
 import type { XApi } from './x-api';
+import { requireXId } from './x-id';
 import { CreatedPostSchema, DeletedSchema, SinglePostSchema } from './x-responses';
 
 /** The public URL of a post (X redirects `i/web/status` to the author's handle). */
@@ -103,6 +104,7 @@ export async function commentOn(
   comment: CommentInput,
   options: CallOptions = {},
 ): Promise<CommentResult> {
+  requireXId(platformPostId, 'platformPostId');
   const issues = validateXPost({
     ...COMMENT_SHELL,
     caption: comment.text,
@@ -133,6 +135,7 @@ export async function publishStatus(
   handle: string,
   options: CallOptions = {},
 ): Promise<PublishStatusResult> {
+  requireXId(handle, 'handle');
   const { data } = await api.send({
     method: 'GET',
     path: `/2/tweets/${encodeURIComponent(handle)}`,
@@ -158,6 +161,7 @@ export async function deleteXPost(
   platformPostId: string,
   options: CallOptions = {},
 ): Promise<void> {
+  requireXId(platformPostId, 'platformPostId');
   const { data } = await api.send({
     method: 'DELETE',
     path: `/2/tweets/${encodeURIComponent(platformPostId)}`,

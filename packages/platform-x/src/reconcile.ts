@@ -49,6 +49,12 @@ export async function findPublishedPosts(
   const userId = query.accountId ?? query.post?.accountId ?? xUserId(api.context);
   const posts = await readUserTimeline(api, {
     userId,
+    userIdField:
+      query.accountId !== undefined
+        ? 'accountId'
+        : query.post?.accountId !== undefined
+          ? 'post.accountId'
+          : 'connection.accounts',
     startTime: wholeSeconds(query.since),
     fields: 'created_at,attachments',
     maxPages: MAX_PAGES,

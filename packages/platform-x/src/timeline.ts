@@ -1,10 +1,13 @@
 import { X_BUCKETS } from './limits';
 import type { XApi } from './x-api';
+import { requireXId } from './x-id';
 import { PostListSchema, type XPost } from './x-responses';
 
 /** Which part of a user's timeline to read; see {@link readUserTimeline}. */
 export interface TimelineQuery {
   userId: string;
+  /** The caller's name for `userId` in the error when it is not an X id; default `userId`. */
+  userIdField?: string;
   /** `start_time`, as X wants it: `YYYY-MM-DDTHH:mm:ssZ`. */
   startTime: string;
   /** `end_time` in the same form; absent: up to now. */
@@ -21,6 +24,7 @@ export interface TimelineQuery {
  * `next_token` for at most `query.maxPages` pages.
  */
 export async function readUserTimeline(api: XApi, query: TimelineQuery): Promise<XPost[]> {
+  requireXId(query.userId, query.userIdField ?? 'userId');
   const posts: XPost[] = [];
   let paginationToken: string | undefined;
   for (let page = 0; page < query.maxPages; page += 1) {

@@ -46,6 +46,28 @@ describe('fetching media from URLs', () => {
     expect((error as ValidationError).reason).toMatch(/private address/);
   });
 
+  it('refuses IPv6 addresses that reach IPv4 through 6to4 or NAT64, public IPv4 inside included', async () => {
+    for (const address of [
+      '2002:a00:1::1',
+      '2002:808:808::1',
+      '64:ff9b:1::a00:1',
+      '64:ff9b:1:ffff::1',
+      '64:ff9b::10.0.0.1',
+      '64:ff9b::7f00:1',
+      '64:ff9b::8.8.8.8',
+      '::ffff:a00:1',
+    ]) {
+      expect(isPrivateAddress(address), address).toBe(true);
+    }
+    for (const address of ['2003::1', '64:ff9b:2::1', '2001:4860:4860::8888'])
+      expect(isPrivateAddress(address), address).toBe(false);
+    for (const url of ['http://[2002:7f00:1::1]/a.png', 'http://[64:ff9b:1::7f00:1]/a.png']) {
+      const error = await publishImageFrom(url);
+      expect((error as ValidationError).reason, url).toMatch(/private address/);
+    }
+    expect(account.emulator.requests).toEqual([]);
+  });
+
   it('refuses schemes other than http and https', async () => {
     const api = new XApi(account.context, account.adapter.settings);
     for (const url of ['file:///etc/passwd', 'ftp://files.example.com/a.png', 'data:image/png;base64,AAAA']) {
