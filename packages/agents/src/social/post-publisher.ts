@@ -1,6 +1,8 @@
 import type { Connection, JobContext, PublishedPostRef, SocialPost, SocialPublisher } from '@growthhub/core';
 import { AuthError } from '@growthhub/core';
+import { emitFailed, emitPublishing } from './publish-events';
 import { classifyPublishFailure, type PublishFailure } from './publish-failure';
+import { recoverFromFault } from './publish-fault';
 import { closeLast, countedAttempts, UnclaimedPost, updateIfStatus } from './publish-record-changes';
 import { publishJob, type SocialContext } from './social-context';
 
@@ -22,8 +24,22 @@ const RECONCILE_SKEW_MS = 5 * 60_000;
  *    the platform did not act on go back to `scheduled` and retry; unknown outcomes stay
  *    `publishing` and are reconciled on the next run. Every attempt is kept in the post's history and
  *    each step emits an event.
+ * 5. Internal faults (a store or token-vault error, not the platform's answer) re-schedule the job
+ *    with backoff and, after `maxPublishAttempts` of them, fail the post retryably (see
+ *    {@link recoverFromFault}); a post failed while its outcome was unknown is reconciled before any
+ *    resend when it is retried.
  */
 export async function runPublishJob(context: SocialContext, job: JobContext): Promise<void> {
+  try {
+    await publishOnce(context, job);
+  } catch (error) {
+    if (job.signal.aborted) throw error;
+    await recoverFromFault(context, job, error);
+  }
+}
+
+/** One run of the publish job; any error it throws is an internal fault. */
+async function publishOnce(context: SocialContext, job: JobContext): Promise<void> {
   const postId = (job.data as { postId?: unknown } | null)?.postId;
   if (typeof postId !== 'string') return;
   const opened = await openPost(context, postId, job.signal);
@@ -90,7 +106,9 @@ interface OpenedPost {
 /**
  * Reads the post once, under its record lock: a `scheduled` post is claimed in the same update (after
  * its connection is looked up and its publisher built, so a failure there leaves it `scheduled`); a
- * post in any other status is left unwritten. `undefined` when there is nothing to publish.
+ * post in any other status is left unwritten. `undefined` when there is nothing to publish. A
+ * `scheduled` post whose last attempt is still `unknown` (failed by internal faults mid-publish, then
+ * retried) goes back to `publishing` without a new attempt, unclaimed, so it is reconciled first.
  */
 async function openPost(
   context: SocialContext,
@@ -100,12 +118,14 @@ async function openPost(
   let opened: Omit<OpenedPost, 'post' | 'claimed'> | undefined;
   let now = '';
   let post: SocialPost | undefined;
+  let unsettled = false;
   try {
     post = await context.posts.update(postId, async (current) => {
       if (current.status !== 'scheduled') throw new UnclaimedPost(current);
       opened = await connect(context, current, signal);
       now = context.clock.now().toISOString();
-      return claimedRecord(current, now);
+      unsettled = current.attempts.at(-1)?.outcome === 'unknown';
+      return unsettled ? { ...current, status: 'publishing', updatedAt: now } : claimedRecord(current, now);
     });
   } catch (error) {
     if (!(error instanceof UnclaimedPost)) throw error;
@@ -114,6 +134,7 @@ async function openPost(
     return { post: current, claimed: false, ...(await connect(context, current, signal)) };
   }
   if (post === undefined || opened === undefined) return undefined;
+  if (unsettled) return { post, claimed: false, ...opened };
   emitPublishing(context, post, now);
   return { post, claimed: true, ...opened };
 }
@@ -221,16 +242,6 @@ function claimedRecord(current: SocialPost, now: string): SocialPost {
     ],
     updatedAt: now,
   };
-}
-
-function emitPublishing(context: SocialContext, claimed: SocialPost, now: string): void {
-  context.events.emit('post.publishing', {
-    at: now,
-    storeId: claimed.storeId,
-    postId: claimed.id,
-    channel: claimed.channel,
-    attempt: claimed.attempts.length,
-  });
 }
 
 async function finishPublished(
@@ -360,21 +371,4 @@ async function finishFailed(
     };
   })) as SocialPost;
   emitFailed(context, failed, failure, false);
-}
-
-function emitFailed(
-  context: SocialContext,
-  post: SocialPost,
-  failure: PublishFailure,
-  retryable: boolean,
-): void {
-  context.events.emit('post.failed', {
-    at: context.clock.now().toISOString(),
-    storeId: post.storeId,
-    postId: post.id,
-    channel: post.channel,
-    attempt: post.attempts.length,
-    error: { code: failure.code, message: failure.message },
-    retryable,
-  });
 }
