@@ -1,5 +1,5 @@
 import type { WebhookEvent } from '@growthhub/core';
-import { connectionRepository } from '@growthhub/core';
+import { connectionRepository, eachPaged } from '@growthhub/core';
 import type { HostContext } from '../host-context';
 
 /**
@@ -36,28 +36,15 @@ async function connectionsOfAccount(
 ): Promise<string[]> {
   const connections = context.engine.store.repository(connectionRepository);
   const matches: string[] = [];
-  let tenantCursor: string | undefined;
-  do {
-    const tenants = await connections.listTenants({ limit: 500, cursor: tenantCursor });
-    for (const storeId of tenants.items) {
-      let cursor: string | undefined;
-      do {
-        const page = await context.engine.connections.list(storeId, {
-          limit: 500,
-          ...(cursor === undefined ? {} : { cursor }),
-        });
-        for (const connection of page.items) {
-          if (
-            connection.platform === platform &&
-            connection.accounts.some((account) => account.id === accountId)
-          ) {
-            matches.push(connection.id);
-          }
-        }
-        cursor = page.nextCursor;
-      } while (cursor !== undefined);
+  for await (const storeId of eachPaged((page) => connections.listTenants(page))) {
+    for await (const connection of eachPaged((page) => context.engine.connections.list(storeId, page))) {
+      if (
+        connection.platform === platform &&
+        connection.accounts.some((account) => account.id === accountId)
+      ) {
+        matches.push(connection.id);
+      }
     }
-    tenantCursor = tenants.nextCursor;
-  } while (tenantCursor !== undefined);
+  }
   return matches;
 }

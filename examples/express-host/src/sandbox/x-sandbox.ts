@@ -1,5 +1,5 @@
 import type { Logger, Store } from '@growthhub/core';
-import { connectionRepository, createTokenVault } from '@growthhub/core';
+import { connectionRepository, createTokenVault, eachPaged } from '@growthhub/core';
 import { createXEmulator, type XEmulator } from '@growthhub/platform-x/testing';
 
 /** The sandbox's OAuth client id at the X emulator. */
@@ -56,8 +56,8 @@ export async function regrantStoredConnections(
   const vault = createTokenVault({ keys: encryptionKeys, store });
   const knownUsers = new Set(emulator.users().map((user) => user.id));
   let regranted = 0;
-  for await (const storeId of pages((cursor) => connections.listTenants({ cursor }))) {
-    for await (const connection of pages((cursor) => connections.list(storeId, { cursor }))) {
+  for await (const storeId of eachPaged((page) => connections.listTenants(page))) {
+    for await (const connection of eachPaged((page) => connections.list(storeId, page))) {
       const userId = connection.accounts[0]?.id;
       const usable = connection.status === 'connected' || connection.status === 'expiring';
       if (connection.platform !== 'x' || !usable || userId === undefined || !knownUsers.has(userId)) continue;
@@ -81,15 +81,4 @@ export async function regrantStoredConnections(
   }
   if (regranted > 0) logger.info('Sandbox: re-granted stored X connections', { regranted });
   return regranted;
-}
-
-async function* pages<T>(
-  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string }>,
-): AsyncGenerator<T> {
-  let cursor: string | undefined;
-  do {
-    const page = await fetchPage(cursor);
-    yield* page.items;
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
 }

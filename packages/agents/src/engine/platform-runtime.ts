@@ -7,7 +7,7 @@ import type {
   PlatformId,
   RateLimitRule,
 } from '@growthhub/core';
-import { createHttpClient, createRateLimiter, ValidationError } from '@growthhub/core';
+import { collectPaged, createHttpClient, createRateLimiter, ValidationError } from '@growthhub/core';
 import type { PlatformDirectory } from '../social/platform-directory';
 
 /** Settings of {@link createPlatformRuntime}. */
@@ -58,19 +58,7 @@ export function createPlatformRuntime(options: PlatformRuntimeOptions): Platform
     platformIds: [...adapters.keys()],
     adapter: (platform) => adapters.get(platform),
     connection: (connectionId) => options.connections.get(connectionId),
-    async connectionsOf(storeId) {
-      const all = [];
-      let cursor: string | undefined;
-      do {
-        const page = await options.connections.list(storeId, {
-          limit: 500,
-          ...(cursor === undefined ? {} : { cursor }),
-        });
-        all.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor !== undefined);
-      return all;
-    },
+    connectionsOf: (storeId) => collectPaged((page) => options.connections.list(storeId, page)),
     publisher(connection, accountId, signal) {
       const adapter = adapters.get(connection.platform);
       if (adapter?.social === undefined) {

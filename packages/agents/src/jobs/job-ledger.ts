@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobData, Repository, Store } from '@growthhub/core';
-import { redactSecrets, withStoreLock } from '@growthhub/core';
+import { eachPaged, redactSecrets, withStoreLock } from '@growthhub/core';
 import { JOB_INDEX_SHARDS, type JobRecord, jobRecordKey, jobRepository } from './job-record';
 
 /** What {@link JobLedger.claim} got: the claimed record, or why not. */
@@ -199,15 +199,7 @@ export class JobLedger {
   /** Every job of the namespace, shard by shard, paging through the store. */
   async *all(): AsyncGenerator<JobRecord> {
     for (let shard = 0; shard < JOB_INDEX_SHARDS; shard++) {
-      let cursor: string | undefined;
-      do {
-        const page = await this.#records.list(`${this.#namespace}#${shard}`, {
-          limit: 500,
-          ...(cursor ? { cursor } : {}),
-        });
-        yield* page.items;
-        cursor = page.nextCursor;
-      } while (cursor !== undefined);
+      yield* eachPaged((page) => this.#records.list(`${this.#namespace}#${shard}`, page));
     }
   }
 

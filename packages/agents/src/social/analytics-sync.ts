@@ -1,5 +1,5 @@
 import type { Connection, SocialPost } from '@growthhub/core';
-import { AuthError, redactSecrets } from '@growthhub/core';
+import { AuthError, eachPaged, redactSecrets } from '@growthhub/core';
 import { listAll, type SocialContext } from './social-context';
 import { addDays, localDate } from './zoned-time';
 
@@ -100,12 +100,9 @@ export async function syncStoreMetrics(
 /** Syncs every store that has posts; one store's failure does not stop the others. */
 export async function syncAllStores(context: SocialContext, days: number): Promise<MetricsSyncReport[]> {
   const reports: MetricsSyncReport[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await context.posts.listTenants({ limit: 500, ...(cursor === undefined ? {} : { cursor }) });
-    for (const storeId of page.items) reports.push(await syncStoreMetrics(context, storeId, days));
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
+  for await (const storeId of eachPaged((page) => context.posts.listTenants(page))) {
+    reports.push(await syncStoreMetrics(context, storeId, days));
+  }
   return reports;
 }
 

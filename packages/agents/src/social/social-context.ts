@@ -9,6 +9,7 @@ import type {
   SocialPost,
   Store,
 } from '@growthhub/core';
+import { collectPaged } from '@growthhub/core';
 import type { StoreCatalog } from '../catalog/index';
 import type { Clock } from '../jobs/clock';
 import type { BestTimeTable } from './best-time-slots';
@@ -101,12 +102,5 @@ export function publishJob(post: Pick<SocialPost, 'id' | 'connectionId' | 'accou
 
 /** Every record of a store in a repository, paging through it. */
 export async function listAll<T>(repository: Repository<T>, tenantId: string): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await repository.list(tenantId, { limit: 500, ...(cursor === undefined ? {} : { cursor }) });
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  return items;
+  return collectPaged((page) => repository.list(tenantId, page));
 }

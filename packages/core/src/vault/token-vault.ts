@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Repository, RepositoryDefinition, Store } from '../contracts/store';
 import { ValidationError } from '../errors/index';
 import { IdSchema } from '../model/identifier';
+import { eachPaged } from '../store/paged-listing';
 import { createKeyRing, type EncryptionKeyInput, type KeyRing, SealedBoxSchema } from './key-ring';
 import { type TokenSet, TokenSetSchema } from './token-set';
 
@@ -128,8 +129,8 @@ async function rotateAll(
   records: Repository<SealedTokenRecord>,
 ): Promise<VaultRotationReport> {
   const report: VaultRotationReport = { examined: 0, resealed: 0, keyId: ring.currentKeyId };
-  for await (const tenant of walk((cursor) => records.listTenants({ cursor }))) {
-    for await (const record of walk((cursor) => records.list(tenant, { cursor }))) {
+  for await (const tenant of eachPaged((page) => records.listTenants(page))) {
+    for await (const record of eachPaged((page) => records.list(tenant, page))) {
       report.examined += 1;
       if (record.box.keyId === ring.currentKeyId) continue;
       // Re-read under the record lock: a concurrent save may already have re-sealed it.
@@ -142,17 +143,6 @@ async function rotateAll(
     }
   }
   return report;
-}
-
-async function* walk<T>(
-  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string }>,
-): AsyncGenerator<T> {
-  let cursor: string | undefined;
-  do {
-    const page = await fetchPage(cursor);
-    yield* page.items;
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
 }
 
 function parseTokens(tokens: TokenSet): TokenSet {
