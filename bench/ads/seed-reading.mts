@@ -1,3 +1,4 @@
+import { standardNormalCdf } from '@growthhub/agents';
 /**
  * The reference reading of the seed plan's rules (spec §4.7), run raw: no guardrail layer, so its
  * violations of S1–S4 show in the table. Parts: (a) creative pauses by a z-test on conversions per
@@ -146,15 +147,5 @@ function oneSidedTwoProportionP(x1: number, n1: number, x2: number, n2: number):
   const variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2);
   if (variance <= 0) return 1;
   const z = (x1 / n1 - x2 / n2) / Math.sqrt(variance);
-  return 1 - normalCdf(z);
-}
-
-/** Φ(z) by the Abramowitz–Stegun 7.1.26 erf approximation (error < 1.5e-7). */
-export function normalCdf(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const poly =
-    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t;
-  const erf = 1 - poly * Math.exp(-x * x);
-  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+  return 1 - standardNormalCdf(z);
 }
