@@ -12,7 +12,7 @@ import { z } from 'zod';
  * X's two error shapes: problem+json `{ type, title, detail, status }` (API v2) and `{ code, message }`
  * (the OpenAPI `Error`, and v1.1-style `{ errors: [{ code, message }] }`).
  */
-const ProblemSchema = z.looseObject({
+export const XProblemSchema = z.looseObject({
   type: z.string().optional(),
   title: z.string().optional(),
   detail: z.string().optional(),
@@ -47,13 +47,13 @@ const TRANSIENT_CODES = new Set([130, 131]);
  */
 export const mapXError: ErrorMapper = (context) => {
   if (context.status < 400) return undefined;
-  const parsed = ProblemSchema.safeParse(context.body);
+  const parsed = XProblemSchema.safeParse(context.body);
   const problem = parsed.success ? parsed.data : {};
   return problemToError(problem, context);
 };
 
 /** The fields of an X error answer the mapper reads. */
-export type XProblem = z.infer<typeof ProblemSchema>;
+export type XProblem = z.infer<typeof XProblemSchema>;
 
 /**
  * Turns one X problem (a failed answer, or one entry of a 200's partial `errors[]`) into a typed error.

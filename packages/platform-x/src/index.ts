@@ -20,7 +20,7 @@ export {
   type XConfig,
   XConfigSchema,
 } from './config';
-export { mapXError, problemToError, type XProblem } from './errors';
+export { mapXError, problemToError, type XProblem, XProblemSchema } from './errors';
 export { X_BUCKETS, X_RATE_LIMIT_RULES, type XBucket } from './limits';
 export { type UploadedMedia, type UploadMediaOptions, uploadMedia, X_MEDIA_MAX_BYTES } from './media';
 export { isPrivateAddress, type MediaInput } from './media-source';

@@ -8,5 +8,12 @@ export {
   type InProcessJobRunnerOptions,
   inProcessJobRunner,
 } from './in-process-job-runner';
-export { type JobLease, type JobRecord, JobRecordSchema, jobRepository } from './job-record';
+export {
+  JOB_INDEX_SHARDS,
+  type JobLease,
+  JobLeaseSchema,
+  type JobRecord,
+  JobRecordSchema,
+  jobRepository,
+} from './job-record';
 export { type ManualClock, manualClock } from './manual-clock';

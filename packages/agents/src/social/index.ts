@@ -17,6 +17,7 @@ export {
 export { CHANNEL_STYLES, type ChannelStyle } from './channel-fit';
 export {
   type ContentIdea,
+  type ContentIdeaInput,
   type ContentMix,
   type PostFormat,
   planContentIdeas,
@@ -42,6 +43,7 @@ export {
   type AnalyticsInput,
   AnalyticsInputSchema,
   type ApproveOptions,
+  ApproveOptionsSchema,
   type EditPostInput,
   EditPostInputSchema,
   type ListPostsInput,
@@ -51,12 +53,15 @@ export {
   type RecordScope,
   RecordScopeSchema,
   type SyncMetricsInput,
+  SyncMetricsInputSchema,
 } from './social-inputs';
 export {
   type AccountInsightsRecord,
+  AccountInsightsRecordSchema,
   accountInsightsRepository,
   contentCalendarRepository,
   type PostMetricsRecord,
+  PostMetricsRecordSchema,
   postMetricsRepository,
   socialPostRepository,
 } from './social-records';
