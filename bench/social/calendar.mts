@@ -15,8 +15,7 @@ import { memoryStore } from '@growthhub/core';
 import { x } from '@growthhub/platform-x';
 import { KILN_STORE_ID, kilnCatalogData } from '../../packages/agents/test/social/support/kiln-catalog.ts';
 import {
-  STAND_IN_ACCOUNTS,
-  seedConnection,
+  seedFiveChannelConnections,
   standInAdapter,
 } from '../../packages/agents/test/social/support/stand-in-platforms.ts';
 import { startLlmServer } from './llm-server.mts';
@@ -33,18 +32,7 @@ const llm = openaiModel({ model: 'bench-model', apiKey: 'sk-bench', baseURL: ser
 // Ours.
 const store = memoryStore();
 const keys = [randomBytes(32).toString('base64')];
-await seedConnection(store, keys, {
-  storeId: KILN_STORE_ID,
-  platform: 'x',
-  accounts: [{ id: '2244994945', kind: 'user', name: 'kilnandco' }],
-});
-for (const platform of ['meta', 'tiktok', 'google', 'pinterest'] as const) {
-  await seedConnection(store, keys, {
-    storeId: KILN_STORE_ID,
-    platform,
-    accounts: STAND_IN_ACCOUNTS[platform],
-  });
-}
+await seedFiveChannelConnections(store, keys, KILN_STORE_ID);
 const catalogData = kilnCatalogData();
 const engine = createGrowthEngine({
   platforms: [

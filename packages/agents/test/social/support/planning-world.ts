@@ -8,7 +8,7 @@ import { createGrowthEngine, type GrowthEngine, type GrowthEngineOptions } from 
 import { type ManualClock, manualClock } from '../../../src/jobs/index';
 import { templateModel } from '../../../src/llm/index';
 import { KILN_STORE_ID, kilnCatalogData } from './kiln-catalog';
-import { STAND_IN_ACCOUNTS, seedConnection, standInAdapter } from './stand-in-platforms';
+import { seedFiveChannelConnections, standInAdapter } from './stand-in-platforms';
 import { MONDAY_MORNING } from './x-world';
 
 /** The five channels of the planning tests and benchmark: X plus four stand-ins. */
@@ -33,18 +33,7 @@ export async function startPlanningWorld(
   const store = memoryStore();
   const clock = manualClock(options.start ?? MONDAY_MORNING);
   const keys = [randomBytes(32).toString('base64')];
-  await seedConnection(store, keys, {
-    storeId: KILN_STORE_ID,
-    platform: 'x',
-    accounts: [{ id: '2244994945', kind: 'user', name: 'kilnandco' }],
-  });
-  for (const platform of ['meta', 'tiktok', 'google', 'pinterest'] as const) {
-    await seedConnection(store, keys, {
-      storeId: KILN_STORE_ID,
-      platform,
-      accounts: STAND_IN_ACCOUNTS[platform],
-    });
-  }
+  await seedFiveChannelConnections(store, keys, KILN_STORE_ID);
   const engine = createGrowthEngine({
     platforms: [
       x({

@@ -162,3 +162,18 @@ export async function seedConnection(
   );
   return id;
 }
+
+/** The X account of the stand-in worlds: the one the X emulator and calendars address. */
+export const STAND_IN_X_ACCOUNT: ConnectedAccount = { id: '2244994945', kind: 'user', name: 'kilnandco' };
+
+/** Seeds one connection per platform (X plus every stand-in) for `storeId`, as the five-channel worlds need. */
+export async function seedFiveChannelConnections(
+  store: Store,
+  encryptionKeys: readonly string[],
+  storeId: string,
+): Promise<void> {
+  await seedConnection(store, encryptionKeys, { storeId, platform: 'x', accounts: [STAND_IN_X_ACCOUNT] });
+  for (const platform of ['meta', 'tiktok', 'google', 'pinterest'] as const) {
+    await seedConnection(store, encryptionKeys, { storeId, platform, accounts: STAND_IN_ACCOUNTS[platform] });
+  }
+}
